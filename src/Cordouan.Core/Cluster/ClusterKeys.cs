@@ -1,0 +1,47 @@
+using Cordouan.Core.Ids;
+
+namespace Cordouan.Core.Cluster;
+
+/// <summary>The one place that spells etcd keys (layout in docs/DESIGN §2).</summary>
+public static class ClusterKeys
+{
+    public const string Root = "/cordouan/v1/";
+
+    public static string Cluster => Root + "cluster";
+
+    public static string NodesPrefix => Root + "nodes/";
+
+    public static string Node(string node) => NodesPrefix + node;
+
+    public static string NodeAlive(string node) => Root + "alive/" + node;
+
+    public static string AlivePrefix => Root + "alive/";
+
+    public static string VmsPrefix => Root + "vms/";
+
+    public static string Vm(VmId id) => VmsPrefix + id;
+
+    public static string StoragePrefix => Root + "storage/";
+
+    public static string Storage(string id) => StoragePrefix + id;
+
+    public static string TasksPrefix => Root + "tasks/";
+
+    public static string Task(string upid) => TasksPrefix + upid;
+
+    public static string UsersPrefix => Root + "access/users/";
+
+    public static string User(string userId) => UsersPrefix + userId;
+
+    public static string TokensPrefix => Root + "access/tokens/";
+
+    public static string Token(string userId, string tokenId) => TokensPrefix + userId + "!" + tokenId;
+
+    public static string AclPrefix => Root + "access/acl/";
+
+    public static string TicketKey => Root + "access/ticket-key";
+
+    public static string LocksPrefix => Root + "locks/";
+
+    public static string Lock(string name) => LocksPrefix + name;
+}
