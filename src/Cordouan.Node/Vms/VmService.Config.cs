@@ -1,0 +1,93 @@
+using Cordouan.Core;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Ids;
+using Cordouan.Node.Config;
+using Cordouan.Node.Tasks;
+
+namespace Cordouan.Node.Vms;
+
+public sealed partial class VmService
+{
+    public Task<VersionedVm> GetConfigAsync(VmId id, CancellationToken cancellationToken) => vms.GetOwnedAsync(id, cancellationToken);
+
+    /// <summary>
+    /// Applies a config change synchronously (PUT config): validates every key, refuses a stale digest or a held lock,
+    /// allocates new disks, and writes with a compare-and-swap. Changes to a running VM take effect at its next start.
+    /// </summary>
+    public async Task UpdateConfigAsync(VmId id, IReadOnlyDictionary<string, string> changes, IReadOnlyList<string> deletes, string? digest, bool skipLock, CancellationToken cancellationToken)
+    {
+        var set = ConfigValidator.ValidateAll(changes);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in deletes)
+        {
+            if (set.ContainsKey(key))
+            {
+                errors[key] = "unable to delete and set the same option";
+            }
+            else if (key != "lock" && VmConfigSchema.RuleFor(key) is null)
+            {
+                errors["delete"] = $"invalid format - invalid configuration ID '{key}'";
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+        using var held = operations.Enter(id, "qmconfig");
+        var current = await vms.GetOwnedAsync(id, cancellationToken);
+        if (digest is not null && !string.Equals(digest, current.Digest, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConfigConflictException();
+        }
+        EnsureUnlocked(current, skipLock || (deletes.Contains("lock") && set.Count == 0));
+        if (current.Document.Config.GetValueOrDefault("protection") == "1" && deletes.Any(DiskConfig.IsDiskKey))
+        {
+            throw new VmStateException($"can't remove disks of VM {id} - protection mode enabled");
+        }
+        await using var reverter = new Reverter();
+        var ctx = TaskContext.Detached(cancellationToken);
+        foreach (var key in set.Keys.Where(DiskConfig.IsDiskKey).ToList())
+        {
+            var disk = DiskConfig.Parse(key, set[key]);
+            var existing = current.Document.Config.GetValueOrDefault(key);
+            if (existing is not null && DiskConfig.Parse(key, existing).File == disk.File)
+            {
+                continue; // option change on the same volume
+            }
+            set[key] = await MaterializeDiskAsync(id, disk, reverter, ctx);
+        }
+        var next = current.Document;
+        foreach (var key in deletes)
+        {
+            if (key == "lock")
+            {
+                next = next with { Lock = null };
+                continue;
+            }
+            var old = next.Config.GetValueOrDefault(key);
+            next = next.WithConfig(key, null);
+            if (old is not null && DiskConfig.IsDiskKey(key) && DiskConfig.Parse(key, old).File is var file && VolumeId.TryParse(file, out _))
+            {
+                // Proxmox keeps a detached disk as unusedN instead of destroying data.
+                next = next.WithConfig(NextUnusedKey(next), file);
+            }
+        }
+        foreach (var (key, value) in set)
+        {
+            next = key == "lock" ? next with { Lock = value } : next.WithConfig(key, value);
+        }
+        await vms.UpdateAsync(current, next, cancellationToken);
+        reverter.Commit();
+    }
+
+    private static string NextUnusedKey(VmDocument doc)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (!doc.Config.ContainsKey($"unused{i}"))
+            {
+                return $"unused{i}";
+            }
+        }
+    }
+}
