@@ -41,6 +41,10 @@ public static class ClusterKeys
 
     public static string TicketKey => Root + "access/ticket-key";
 
+    public static string ReservationsPrefix => Root + "vmid-reservations/";
+
+    public static string Reservation(VmId id) => ReservationsPrefix + id;
+
     public static string LocksPrefix => Root + "locks/";
 
     public static string Lock(string name) => LocksPrefix + name;
