@@ -11,4 +11,5 @@ namespace Cordouan.Node;
 [JsonSerializable(typeof(TaskDocument))]
 [JsonSerializable(typeof(StorageDefinition))]
 [JsonSerializable(typeof(NodeDocument))]
+[JsonSerializable(typeof(Cluster.ClusterDocument))]
 public sealed partial class StateJsonContext : JsonSerializerContext;

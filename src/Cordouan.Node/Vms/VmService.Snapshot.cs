@@ -120,6 +120,15 @@ public sealed partial class VmService
         }, cancellationToken);
     }
 
+    public async Task SetSnapshotDescriptionAsync(VmId id, string name, string description, CancellationToken cancellationToken)
+    {
+        await vms.MutateAsync(id, doc =>
+        {
+            var snapshot = doc.Snapshots.GetValueOrDefault(name) ?? throw new NotFoundException($"snapshot '{name}' does not exist");
+            return doc with { Snapshots = new Dictionary<string, SnapshotDocument>(doc.Snapshots) { [name] = snapshot with { Description = description } } };
+        }, cancellationToken);
+    }
+
     /// <summary>Runs a task for an operation whose persistent lock is already set; the lock is released when the task ends.</summary>
     private async Task<Upid> StartLockedTaskAsync(VmId id, string type, string lockName, string user, Func<TaskContext, Task> body, CancellationToken cancellationToken)
     {

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Cordouan.Api.Auth;
+
+/// <summary>Where the authentication middleware leaves the caller for the endpoints.</summary>
+public static class HttpContextCallerExtensions
+{
+    private const string Key = "cordouan.caller";
+
+    public static void SetCaller(this HttpContext context, Caller caller) => context.Items[Key] = caller;
+
+    /// <summary>The authenticated caller; endpoints only run after authentication, so absence is a bug.</summary>
+    public static Caller GetCaller(this HttpContext context) =>
+        context.Items.TryGetValue(Key, out var value) && value is Caller caller
+            ? caller
+            : throw new InvalidOperationException("request reached an endpoint without authentication");
+}

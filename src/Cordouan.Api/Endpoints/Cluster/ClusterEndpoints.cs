@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Cordouan.Api.Auth;
+using Cordouan.Api.Http;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Ids;
+using Cordouan.Node.Cluster;
+using Cordouan.Node.Hosting;
+using Cordouan.Node.Storage;
+using Cordouan.Node.Tasks;
+using Cordouan.Node.Vms;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cordouan.Api.Endpoints.Cluster;
+
+/// <summary><c>/cluster/status</c>, <c>/cluster/resources</c>, <c>/cluster/nextid</c>, <c>/cluster/tasks</c> (spec §3).</summary>
+public static class ClusterEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api2/json/cluster", () => PveResult.List([
+            new JsonObject { ["name"] = "status" }, new JsonObject { ["name"] = "resources" },
+            new JsonObject { ["name"] = "nextid" }, new JsonObject { ["name"] = "tasks" },
+        ]));
+        app.MapGet("/api2/json/cluster/status", StatusAsync);
+        app.MapGet("/api2/json/cluster/resources", ResourcesAsync);
+        app.MapGet("/api2/json/cluster/nextid", NextIdAsync);
+        app.MapGet("/api2/json/cluster/tasks", TasksAsync);
+    }
+
+    private static async Task<IResult> StatusAsync(HttpContext http, ClusterView cluster, IAccessGuard guard)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        reader.Validate();
+        await guard.RequireAsync(http.GetCaller(), "/", "Sys.Audit", http.RequestAborted);
+        var status = await cluster.GetStatusAsync(http.RequestAborted);
+        var items = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "cluster", ["id"] = "cluster", ["name"] = status.Name, ["nodes"] = status.Nodes.Count,
+                ["version"] = status.ConfigVersion, ["quorate"] = status.Quorate ? 1 : 0,
+            },
+        };
+        foreach (var node in status.Nodes)
+        {
+            items.Add(new JsonObject
+            {
+                ["type"] = "node", ["id"] = $"node/{node.Name}", ["name"] = node.Name, ["nodeid"] = node.NodeId,
+                ["ip"] = node.Address, ["local"] = node.Local ? 1 : 0, ["online"] = node.Online ? 1 : 0, ["level"] = "",
+            });
+        }
+        return PveResult.List(items);
+    }
+
+    private static async Task<IResult> ResourcesAsync(HttpContext http, ClusterView cluster, VmRepository vms, StorageRegistry storages, IAccessGuard guard, NodeIdentity identity, Node.Nodes.NodeStatusReader nodeStatus, Core.Vms.IVmDriver driver, TimeProvider time)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var type = reader.Enum("type", ["vm", "storage", "node", "sdn"]);
+        reader.Validate();
+        var caller = http.GetCaller();
+        var ct = http.RequestAborted;
+        var items = new JsonArray();
+        if (type is null or "vm")
+        {
+            foreach (var vm in await vms.ListAsync(ct))
+            {
+                if (!await guard.HasAsync(caller, $"/vms/{vm.Document.VmId}", "VM.Audit", ct))
+                {
+                    continue;
+                }
+                var runtime = vm.Document.Owner == identity.NodeName ? await driver.GetAsync(vm.Document.Id, ct) : null;
+                var item = VmProjection.Summary(vm.Document, runtime, time.GetUtcNow());
+                item["id"] = $"qemu/{vm.Document.VmId}";
+                item["type"] = "qemu";
+                item["node"] = vm.Document.Owner;
+                items.Add(item);
+            }
+        }
+        var status = await cluster.GetStatusAsync(ct);
+        if (type is null or "node")
+        {
+            foreach (var node in status.Nodes)
+            {
+                var item = NodeJson.Item(node, node.Local ? nodeStatus.Read() : null);
+                item["id"] = $"node/{node.Name}";
+                item["type"] = "node";
+                items.Add(item);
+            }
+        }
+        if (type is null or "storage")
+        {
+            foreach (var storage in await storages.ListAsync(ct))
+            {
+                if (!await guard.HasAsync(caller, $"/storage/{storage.Id}", "Datastore.Audit", ct))
+                {
+                    continue;
+                }
+                var usage = await storages.PluginFor(storage).StatusAsync(storage, ct);
+                items.Add(new JsonObject
+                {
+                    ["id"] = $"storage/{identity.NodeName}/{storage.Id}", ["type"] = "storage", ["storage"] = storage.Id,
+                    ["node"] = identity.NodeName, ["plugintype"] = storage.Type, ["status"] = usage.Active ? "available" : "unknown",
+                    ["shared"] = storage.Shared ? 1 : 0, ["content"] = string.Join(',', storage.Content),
+                    ["disk"] = usage.UsedBytes, ["maxdisk"] = usage.TotalBytes,
+                });
+            }
+        }
+        return PveResult.List(items);
+    }
+
+    private static async Task<IResult> NextIdAsync(HttpContext http, VmIdAllocator allocator)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var requested = reader.Integer("vmid", VmId.Min, VmId.Max);
+        reader.Validate();
+        if (requested is { } wanted)
+        {
+            var id = new VmId((int)wanted);
+            if (!await allocator.IsFreeAsync(id, http.RequestAborted))
+            {
+                throw new ValidationException("vmid", $"VM {id} already exists");
+            }
+            return PveResult.Ok(id.ToString());
+        }
+        return PveResult.Ok((await allocator.NextAsync(http.RequestAborted)).ToString());
+    }
+
+    private static async Task<IResult> TasksAsync(HttpContext http, TaskManager tasks)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        reader.Validate();
+        var items = new JsonArray();
+        foreach (var task in (await tasks.ListAsync(http.RequestAborted)).Take(50))
+        {
+            items.Add(TaskJson.ListItem(task));
+        }
+        return PveResult.List(items);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Cordouan.Api.Auth;
+using Cordouan.Api.Endpoints.Nodes;
+using Cordouan.Api.Http;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Ids;
+using Cordouan.Core.Storage;
+using Cordouan.Node.Hosting;
+using Cordouan.Node.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cordouan.Api.Endpoints.Storage;
+
+/// <summary>Storage configuration (<c>/storage</c>) and per-node views (<c>/nodes/{node}/storage</c>), spec §6.</summary>
+public static class StorageEndpoints
+{
+    private static readonly string[] ContentTypes = ["images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import", "none"];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api2/json/storage", ConfigListAsync);
+        app.MapPost("/api2/json/storage", ConfigCreateAsync);
+        app.MapGet("/api2/json/storage/{storage}", ConfigGetAsync);
+        var node = app.MapGroup("/api2/json/nodes/{node}/storage");
+        node.MapGet("", NodeListAsync);
+        node.MapGet("/{storage}", NodeIndexAsync);
+        node.MapGet("/{storage}/status", NodeStatusAsync);
+        node.MapGet("/{storage}/content", ContentListAsync);
+        node.MapGet("/{storage}/content/{**volume}", ContentGetAsync);
+    }
+
+    private static async Task<IResult> ConfigListAsync(HttpContext http, StorageRegistry storages, IAccessGuard guard)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var type = reader.Enum("type", ["dir", "rbd"]);
+        reader.Validate();
+        var items = new JsonArray();
+        foreach (var storage in await storages.ListAsync(http.RequestAborted))
+        {
+            if ((type is null || storage.Type == type) && await guard.HasAsync(http.GetCaller(), $"/storage/{storage.Id}", "Datastore.Audit", http.RequestAborted))
+            {
+                items.Add(StorageJson.Definition(storage, Digest(storage)));
+            }
+        }
+        return PveResult.List(items);
+    }
+
+    private static async Task<IResult> ConfigGetAsync(HttpContext http, string storage, StorageRegistry storages, IAccessGuard guard)
+    {
+        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["storage"] = storage }).Validate();
+        await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Audit", http.RequestAborted);
+        var definition = await storages.GetAsync(storage, http.RequestAborted);
+        return PveResult.Ok(StorageJson.Definition(definition, Digest(definition)));
+    }
+
+    /// <summary>Adds a dir storage (rbd arrives with the Ceph work).</summary>
+    private static async Task<IResult> ConfigCreateAsync(HttpContext http, StorageRegistry storages, IAccessGuard guard)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var id = reader.RequiredString("storage");
+        reader.Enum("type", ["dir"], required: true);
+        var path = reader.RequiredString("path");
+        var content = ConfigListSplit(reader.String("content") ?? "images,rootdir");
+        var shared = reader.Boolean("shared") ?? false;
+        var disabled = reader.Boolean("disable") ?? false;
+        var format = reader.Enum("format", ["raw", "qcow2", "vmdk", "subvol"]);
+        var nodes = ConfigListSplit(reader.String("nodes") ?? "");
+        reader.Boolean("mkdir");
+        reader.Boolean("create-base-path");
+        reader.Boolean("create-subdirs");
+        reader.Boolean("is_mountpoint");
+        reader.String("prune-backups");
+        reader.String("preallocation");
+        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-zA-Z][a-zA-Z0-9\\-_.]*[a-zA-Z0-9]$"))
+        {
+            reader.AddError("storage", "invalid format - storage ID '" + id + "' contains illegal characters");
+        }
+        if (!Path.IsPathRooted(path))
+        {
+            reader.AddError("path", "invalid format - path must be absolute");
+        }
+        foreach (var c in content.Where(c => !ContentTypes.Contains(c)))
+        {
+            reader.AddError("content", $"invalid format - value '{c}' does not have a value in the enumeration '{string.Join(", ", ContentTypes)}'");
+        }
+        reader.Validate();
+        await guard.RequireAsync(http.GetCaller(), "/storage", "Datastore.Allocate", http.RequestAborted);
+        var definition = new StorageDefinition
+        {
+            Id = id, Type = "dir", Path = path, Content = content, Shared = shared, Disabled = disabled, Format = format ?? "qcow2", Nodes = nodes,
+        };
+        await storages.PluginFor(definition).ActivateAsync(definition, http.RequestAborted);
+        if (!await storages.TryAddAsync(definition, http.RequestAborted))
+        {
+            throw new AlreadyExistsException($"storage ID '{id}' already defined");
+        }
+        return PveResult.Ok(new JsonObject { ["storage"] = id, ["type"] = "dir" });
+    }
+
+    private static async Task<IResult> NodeListAsync(HttpContext http, string node, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node });
+        var content = reader.String("content");
+        var only = reader.String("storage");
+        var enabled = reader.Boolean("enabled");
+        reader.String("format");
+        reader.String("target");
+        reader.Validate();
+        NodeEndpoints.EnsureLocal(node, identity);
+        var items = new JsonArray();
+        foreach (var storage in await storages.ListAsync(http.RequestAborted))
+        {
+            if ((only is not null && storage.Id != only) || (content is not null && !ConfigListSplit(content).All(storage.Content.Contains))
+                || (enabled == true && storage.Disabled) || !await guard.HasAsync(http.GetCaller(), $"/storage/{storage.Id}", "Datastore.Audit", http.RequestAborted))
+            {
+                continue;
+            }
+            var status = await storages.PluginFor(storage).StatusAsync(storage, http.RequestAborted);
+            items.Add(StorageJson.Status(storage, status));
+        }
+        return PveResult.List(items);
+    }
+
+    private static async Task<IResult> NodeIndexAsync(HttpContext http, string node, string storage, NodeIdentity identity)
+    {
+        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage }).Validate();
+        NodeEndpoints.EnsureLocal(node, identity);
+        return PveResult.List([new JsonObject { ["subdir"] = "status" }, new JsonObject { ["subdir"] = "content" }]);
+    }
+
+    private static async Task<IResult> NodeStatusAsync(HttpContext http, string node, string storage, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
+    {
+        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage }).Validate();
+        NodeEndpoints.EnsureLocal(node, identity);
+        await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Audit", http.RequestAborted);
+        var definition = await storages.GetAsync(storage, http.RequestAborted);
+        var status = StorageJson.Status(definition, await storages.PluginFor(definition).StatusAsync(definition, http.RequestAborted));
+        status.Remove("storage");
+        return PveResult.Ok(status);
+    }
+
+    private static async Task<IResult> ContentListAsync(HttpContext http, string node, string storage, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage });
+        var content = reader.Enum("content", ["images", "iso", "vztmpl", "backup", "snippets", "import", "rootdir"]);
+        var vmid = reader.Integer("vmid", VmId.Min, VmId.Max);
+        reader.Validate();
+        NodeEndpoints.EnsureLocal(node, identity);
+        await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Audit", http.RequestAborted);
+        var definition = await storages.GetAsync(storage, http.RequestAborted);
+        var owner = vmid is { } v ? new VmId((int)v) : (VmId?)null;
+        var volumes = await storages.PluginFor(definition).ListAsync(definition, owner, http.RequestAborted);
+        var items = new JsonArray(volumes.Where(v => content is null || v.Content == content).Select(v => (JsonNode?)StorageJson.Volume(v)).ToArray());
+        return PveResult.List(items);
+    }
+
+    private static async Task<IResult> ContentGetAsync(HttpContext http, string node, string storage, string volume, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
+    {
+        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage, ["volume"] = volume }).Validate();
+        NodeEndpoints.EnsureLocal(node, identity);
+        await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Audit", http.RequestAborted);
+        var definition = await storages.GetAsync(storage, http.RequestAborted);
+        // The volume may arrive as "local:100/vm-100-disk-0.qcow2" (a full volid) or as the bare name.
+        var name = Uri.UnescapeDataString(volume);
+        if (name.StartsWith(storage + ":", StringComparison.Ordinal))
+        {
+            name = name[(storage.Length + 1)..];
+        }
+        var plugin = storages.PluginFor(definition);
+        var info = await plugin.InfoAsync(definition, name, http.RequestAborted);
+        return PveResult.Ok(new JsonObject
+        {
+            ["path"] = plugin.PathOf(definition, name), ["format"] = info.Format, ["size"] = info.SizeBytes, ["used"] = info.UsedBytes,
+        });
+    }
+
+    private static List<string> ConfigListSplit(string text) =>
+        text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static string Digest(StorageDefinition storage) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{storage.Id}:{storage.Type}:{storage.Path}:{string.Join(',', storage.Content)}")))[..40];
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Cordouan.Api.Auth;
+using Cordouan.Api.Endpoints.Nodes;
+using Cordouan.Api.Http;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Tasks;
+using Cordouan.Node.Hosting;
+using Cordouan.Node.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cordouan.Api.Endpoints.Tasks;
+
+/// <summary><c>/nodes/{node}/tasks</c>: list, status, log, abort (spec §4).</summary>
+public static class TaskEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api2/json/nodes/{node}/tasks");
+        tasks.MapGet("", ListAsync);
+        tasks.MapGet("/{upid}", IndexAsync);
+        tasks.MapGet("/{upid}/status", StatusAsync);
+        tasks.MapGet("/{upid}/log", LogAsync);
+        tasks.MapDelete("/{upid}", AbortAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, string node, NodeIdentity identity, TaskManager tasks, IAccessGuard guard)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node });
+        var start = (int)(reader.Integer("start", 0) ?? 0);
+        var limit = (int)(reader.Integer("limit", 0) ?? 50);
+        var vmid = reader.String("vmid");
+        var typeFilter = reader.String("typefilter");
+        var userFilter = reader.String("userfilter");
+        var statusFilter = reader.String("statusfilter");
+        var errorsOnly = reader.Boolean("errors") ?? false;
+        var since = reader.Integer("since");
+        var until = reader.Integer("until");
+        reader.Enum("source", ["archive", "active", "all"]);
+        reader.Validate();
+        NodeEndpoints.EnsureLocal(node, identity);
+        var caller = http.GetCaller();
+        var canSeeAll = await guard.HasAsync(caller, "/nodes/" + node, "Sys.Audit", http.RequestAborted);
+        var selected = (await tasks.ListAsync(http.RequestAborted))
+            .Where(t => t.Node == node)
+            .Where(t => canSeeAll || t.User.Split('!')[0] == caller.UserId)
+            .Where(t => vmid is null || t.Id == vmid)
+            .Where(t => typeFilter is null || t.Type == typeFilter)
+            .Where(t => userFilter is null || t.User.Contains(userFilter, StringComparison.Ordinal))
+            .Where(t => statusFilter is null || (statusFilter.Contains("active", StringComparison.Ordinal) && t.Status == "running") || (statusFilter.Contains("ok", StringComparison.Ordinal) && t.ExitStatus == "OK") || (statusFilter.Contains("error", StringComparison.Ordinal) && t.ExitStatus is not null and not "OK"))
+            .Where(t => !errorsOnly || (t.ExitStatus is not null && t.ExitStatus != "OK"))
+            .Where(t => since is null || t.StartTime >= since)
+            .Where(t => until is null || t.StartTime <= until)
+            .ToList();
+        var items = new JsonArray(selected.Skip(start).Take(limit).Select(t => (JsonNode?)TaskJson.ListItem(t)).ToArray());
+        return PveResult.List(items, selected.Count);
+    }
+
+    private static async Task<IResult> IndexAsync(HttpContext http, string node, string upid, TaskManager tasks)
+    {
+        await ReadTaskAsync(http, node, upid, tasks);
+        return PveResult.List([new JsonObject { ["name"] = "log" }, new JsonObject { ["name"] = "status" }]);
+    }
+
+    private static async Task<IResult> StatusAsync(HttpContext http, string node, string upid, TaskManager tasks)
+    {
+        var task = await ReadTaskAsync(http, node, upid, tasks);
+        return PveResult.Ok(TaskJson.Status(task));
+    }
+
+    private static async Task<IResult> LogAsync(HttpContext http, string node, string upid, TaskManager tasks)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["upid"] = upid });
+        var start = (int)(reader.Integer("start", 0) ?? 0);
+        var limit = (int)(reader.Integer("limit", 0) ?? 50);
+        reader.Boolean("download");
+        var task = await ReadTaskAsync(http, node, upid, tasks, reader);
+        var parsed = Upid.TryParse(task.Upid, out var p) ? p! : throw new ValidationException("upid", "unable to parse worker upid");
+        var (lines, total) = TaskLog.Read(tasks.LogPath(parsed), start, limit);
+        var items = new JsonArray(lines.Select((line, i) => (JsonNode?)new JsonObject { ["n"] = start + i + 1, ["t"] = line }).ToArray());
+        return PveResult.List(items, total);
+    }
+
+    private static async Task<IResult> AbortAsync(HttpContext http, string node, string upid, TaskManager tasks)
+    {
+        await ReadTaskAsync(http, node, upid, tasks);
+        tasks.Abort(upid);
+        return PveResult.Ok((JsonNode?)null);
+    }
+
+    /// <summary>Finds the task and checks the caller may see it: its own tasks, or Sys.Audit on the node.</summary>
+    private static async Task<TaskDocument> ReadTaskAsync(HttpContext http, string node, string upid, TaskManager tasks, ParamReader? reader = null)
+    {
+        reader ??= new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["upid"] = upid });
+        reader.Validate();
+        if (!Upid.TryParse(upid, out _))
+        {
+            throw new ValidationException("upid", "unable to parse worker upid");
+        }
+        var task = await tasks.GetAsync(upid, http.RequestAborted);
+        var caller = http.GetCaller();
+        var guard = (IAccessGuard)http.RequestServices.GetService(typeof(IAccessGuard))!;
+        if (task.User.Split('!')[0] != caller.UserId && !await guard.HasAsync(caller, "/nodes/" + task.Node, "Sys.Audit", http.RequestAborted))
+        {
+            throw new PermissionDeniedException("/nodes/" + task.Node, "Sys.Audit");
+        }
+        return task;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Cordouan.Node.Cluster;
+
+/// <summary>The cluster record at <c>cluster</c>.</summary>
+public sealed record ClusterDocument
+{
+    public int Schema { get; init; } = 1;
+    public required string Name { get; init; }
+    public required string Id { get; init; }
+    public long Created { get; init; }
+    public long ConfigVersion { get; init; } = 1;
+}
