@@ -1,0 +1,44 @@
+using Cordouan.Api.Auth;
+using Cordouan.Api.Endpoints.Access;
+using Cordouan.Api.Endpoints.Cluster;
+using Cordouan.Api.Endpoints.Nodes;
+using Cordouan.Api.Endpoints.Qemu;
+using Cordouan.Api.Endpoints.Storage;
+using Cordouan.Api.Endpoints.Tasks;
+using Cordouan.Api.Errors;
+using Cordouan.Api.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cordouan.Api;
+
+/// <summary>Wires the Proxmox-compatible API: middleware order, endpoints, and the 501 fallback.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddCordouanApi(this IServiceCollection services)
+    {
+        services.AddSingleton<IAccessGuard, AccessGuard>();
+        services.AddOpenApi("cordouan");
+        return services;
+    }
+
+    public static WebApplication MapCordouanApi(this WebApplication app)
+    {
+        app.UseMiddleware<PathNormalizationMiddleware>();
+        app.UseMiddleware<PveErrorMiddleware>();
+        app.UseWebSockets();
+        app.UseMiddleware<AuthenticationMiddleware>();
+        VersionEndpoints.Map(app);
+        AccessEndpoints.Map(app);
+        ClusterEndpoints.Map(app);
+        NodeEndpoints.Map(app);
+        QemuEndpoints.Map(app);
+        StorageEndpoints.Map(app);
+        TaskEndpoints.Map(app);
+        app.MapOpenApi("/api2/openapi.json");
+        app.MapFallback((HttpContext http) =>
+            PveResult.Error(StatusCodes.Status501NotImplemented, $"Method '{http.Request.Method} {http.Request.Path.Value?.Replace("/api2/json", "", StringComparison.Ordinal)}' not implemented"));
+        return app;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Configuration;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Cordouan.Daemon.Configuration;
+
+/// <summary>
+/// Reads the optional TOML config file (<c>--config FILE</c>, else /etc/cordouan/cordouand.toml if present) and the
+/// command line into one configuration; the command line wins. Keys are kebab-case as on the command line.
+/// </summary>
+public static class ConfigurationLoader
+{
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--config"] = "config",
+        ["--data-dir"] = "data-dir",
+        ["--run-dir"] = "run-dir",
+        ["--listen"] = "listen",
+        ["--node-name"] = "node-name",
+        ["--cluster-name"] = "cluster-name",
+        ["--admin-password-file"] = "admin-password-file",
+        ["--accel"] = "accel",
+        ["--etcd-endpoints"] = "etcd-endpoints",
+        ["--etcd-client-url"] = "etcd-client-url",
+        ["--etcd-peer-url"] = "etcd-peer-url",
+        ["--etcd-binary"] = "etcd-binary",
+        ["--qemu-binary"] = "qemu-binary",
+    };
+
+    public static IConfiguration Load(string[] args)
+    {
+        var commandLine = new ConfigurationBuilder().AddCommandLine(args, Switches).Build();
+        var file = commandLine["config"] ?? (File.Exists("/etc/cordouan/cordouand.toml") ? "/etc/cordouan/cordouand.toml" : null);
+        var builder = new ConfigurationBuilder();
+        if (file is not null)
+        {
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException($"config file '{file}' does not exist");
+            }
+            var table = Toml.ToModel(File.ReadAllText(file), file);
+            builder.AddInMemoryCollection(Flatten(table, prefix: ""));
+        }
+        builder.AddCommandLine(args, Switches);
+        return builder.Build();
+    }
+
+    public static DaemonOptions Bind(IConfiguration configuration)
+    {
+        var options = new DaemonOptions();
+        var dataDir = configuration["data-dir"];
+        if (dataDir is not null)
+        {
+            options = options with { DataDirectory = Path.GetFullPath(dataDir) };
+        }
+        return options with
+        {
+            NodeName = configuration["node-name"] ?? options.NodeName,
+            ClusterName = configuration["cluster-name"] ?? options.ClusterName,
+            RunDirectory = configuration["run-dir"] is { } run ? Path.GetFullPath(run) : options.RunDirectory,
+            Listen = configuration["listen"] ?? options.Listen,
+            AdminPasswordFile = configuration["admin-password-file"] is { } pw ? Path.GetFullPath(pw) : null,
+            Accelerator = configuration["accel"] is { } accel && Enum.TryParse<Core.Vms.Accelerator>(accel, ignoreCase: true, out var a) ? a
+                : configuration["accel"] is { } bad ? throw new ArgumentException($"accel '{bad}' must be auto, kvm or tcg") : options.Accelerator,
+            EtcdEndpoints = configuration["etcd-endpoints"] is { } endpoints
+                ? endpoints.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : options.EtcdEndpoints,
+            EtcdClientUrl = configuration["etcd-client-url"] ?? options.EtcdClientUrl,
+            EtcdPeerUrl = configuration["etcd-peer-url"] ?? options.EtcdPeerUrl,
+            EtcdBinary = configuration["etcd-binary"] ?? options.EtcdBinary,
+            QemuBinary = configuration["qemu-binary"] ?? options.QemuBinary,
+        };
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> Flatten(TomlTable table, string prefix)
+    {
+        foreach (var (key, value) in table)
+        {
+            var name = prefix.Length == 0 ? key : $"{prefix}-{key}";
+            switch (value)
+            {
+                case TomlTable nested:
+                    foreach (var pair in Flatten(nested, name))
+                    {
+                        yield return pair;
+                    }
+                    break;
+                case TomlArray array:
+                    yield return new(name, string.Join(',', array.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+                    break;
+                default:
+                    yield return new(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Authentication;
+using Cordouan.Api;
+using Cordouan.Cluster.Etcd;
+using Cordouan.Core.Errors;
+using Cordouan.Daemon.Certificates;
+using Cordouan.Daemon.Configuration;
+using Cordouan.Daemon.Startup;
+using Cordouan.Node;
+using Cordouan.Node.Hosting;
+using Cordouan.Qemu;
+using Cordouan.Storage.Dir;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Cordouan.Daemon;
+
+/// <summary>The composition root: the only place that knows every implementation.</summary>
+public static class DaemonHost
+{
+    public static async Task<WebApplication> BuildAsync(DaemonOptions options, string[] args, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var certificate = await NodeCertificates.LoadOrCreateAsync(options.DataDirectory, options.NodeName, options.ListenEndpoint.Host, cancellationToken);
+        var identity = new NodeIdentity(options.NodeName, options.DataDirectory, options.ClusterName)
+        {
+            SslFingerprint = NodeCertificates.Fingerprint(certificate),
+        };
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var (host, port) = options.ListenEndpoint;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(System.Net.IPAddress.Parse(host), port, listen =>
+            {
+                // Proxmox speaks HTTP/1.1 only; clients show the reason phrase, which HTTP/2 does not have.
+                listen.Protocols = HttpProtocols.Http1;
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificate = certificate;
+                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                });
+            });
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(identity);
+        services.AddSingleton(new NodeOptions { Accelerator = options.Accelerator });
+        var etcdEndpoints = options.EtcdEndpoints.Count > 0 ? options.EtcdEndpoints : [options.EtcdClientUrl];
+        if (options.EtcdEndpoints.Count == 0)
+        {
+            services.AddEmbeddedEtcdMember(new EtcdMemberOptions
+            {
+                Name = options.NodeName,
+                DataDirectory = Path.Combine(options.DataDirectory, "etcd"),
+                ClientUrl = options.EtcdClientUrl,
+                PeerUrl = options.EtcdPeerUrl,
+                EtcdBinary = options.EtcdBinary,
+                LogFile = Path.Combine(options.DataDirectory, "etcd.log"),
+            });
+        }
+        services.AddEtcdClusterStore(new EtcdClientOptions { Endpoints = etcdEndpoints });
+        services.AddQemuDriver(new QemuOptions
+        {
+            RunDirectory = Path.Combine(options.EffectiveRunDirectory, "qemu"),
+            QemuBinary = options.QemuBinary,
+            Accelerator = options.Accelerator,
+        });
+        services.AddDirStorage();
+        services.AddCordouanNode();
+        services.AddCordouanAccess();
+        services.AddHostedService<ClusterBootstrap>();
+        services.AddHostedService(sp => new AdminBootstrapService(sp, options));
+        services.AddCordouanApi();
+
+        var app = builder.Build();
+        app.MapCordouanApi();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using Cordouan.Daemon;
+using Cordouan.Daemon.Configuration;
+using Microsoft.Extensions.Options;
+
+// cordouand: one per node. Reads config (TOML file + command line), then runs the API, the node agent and,
+// unless external etcd endpoints are given, a supervised local etcd member.
+try
+{
+    var configuration = ConfigurationLoader.Load(args);
+    var options = ConfigurationLoader.Bind(configuration);
+    var validation = new DaemonOptionsValidator().Validate(null, options);
+    if (validation.Failed)
+    {
+        await Console.Error.WriteLineAsync("cordouand: invalid configuration:\n  " + string.Join("\n  ", validation.Failures));
+        return 2;
+    }
+    await using var app = await DaemonHost.BuildAsync(options, args, CancellationToken.None);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is Cordouan.Core.Errors.CordouanException or IOException or ArgumentException or OptionsValidationException or UnauthorizedAccessException)
+{
+    await Console.Error.WriteLineAsync($"cordouand: {e.Message}");
+    return 1;
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Cordouan.Core.Cluster;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Storage;
+using Cordouan.Core.Vms;
+using Cordouan.Daemon.Configuration;
+using Cordouan.Node;
+using Cordouan.Node.Cluster;
+using Cordouan.Node.Hosting;
+using Cordouan.Node.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cordouan.Daemon.Startup;
+
+/// <summary>
+/// Runs once before the API serves: waits for etcd, records the cluster and this node, adds the default <c>local</c>
+/// storage, and re-attaches to every VM still running from before a restart.
+/// </summary>
+public sealed partial class ClusterBootstrap(
+    IClusterStore store,
+    StorageRegistry storages,
+    IVmDriver driver,
+    NodeIdentity identity,
+    DaemonOptions options,
+    TimeProvider time,
+    ILogger<ClusterBootstrap> logger) : IHostedService
+{
+    private static readonly TimeSpan StoreWait = TimeSpan.FromSeconds(60);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await WaitForStoreAsync(cancellationToken);
+        var cluster = new ClusterDocument { Name = identity.ClusterName, Id = Guid.NewGuid().ToString(), Created = time.GetUtcNow().ToUnixTimeSeconds() };
+        await store.CompareAndPutAsync(ClusterKeys.Cluster, 0, JsonSerializer.SerializeToUtf8Bytes(cluster, StateJsonContext.Default.ClusterDocument), cancellationToken);
+        var node = new NodeDocument { Name = identity.NodeName, Address = options.ListenEndpoint.Host, SslFingerprint = identity.SslFingerprint };
+        await store.PutAsync(ClusterKeys.Node(identity.NodeName), JsonSerializer.SerializeToUtf8Bytes(node, StateJsonContext.Default.NodeDocument), cancellationToken);
+        await EnsureLocalStorageAsync(cancellationToken);
+        foreach (var vm in await driver.RecoverAsync(cancellationToken))
+        {
+            LogRecovered(logger, vm.VmId.Value, vm.Pid);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task WaitForStoreAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(StoreWait);
+        QuorumLostException? last = null;
+        while (!deadline.IsCancellationRequested)
+        {
+            try
+            {
+                await store.GetAsync(ClusterKeys.Cluster, deadline.Token);
+                return;
+            }
+            catch (QuorumLostException e)
+            {
+                last = e;
+                await Task.Delay(TimeSpan.FromMilliseconds(200), time, deadline.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        throw new CordouanException(
+            $"Failed to start cordouand: the cluster store (etcd) did not answer within {StoreWait.TotalSeconds:0} s ({last?.Message}). " +
+            $"Check that etcd runs (embedded member log: {Path.Combine(options.DataDirectory, "etcd.log")}) or fix --etcd-endpoints.", last);
+    }
+
+    private async Task EnsureLocalStorageAsync(CancellationToken cancellationToken)
+    {
+        var local = new StorageDefinition
+        {
+            Id = "local",
+            Type = "dir",
+            Path = Path.Combine(options.DataDirectory, "storage", "local"),
+            Content = ["images", "iso", "import", "snippets"],
+            Format = "qcow2",
+            Nodes = [identity.NodeName],
+        };
+        if (await storages.TryAddAsync(local, cancellationToken))
+        {
+            LogStorageCreated(logger, local.Id, local.Path!);
+        }
+        foreach (var storage in await storages.ListAsync(cancellationToken))
+        {
+            if (storage.Type == "dir" && (storage.Nodes.Count == 0 || storage.Nodes.Contains(identity.NodeName)))
+            {
+                await storages.PluginFor(storage).ActivateAsync(storage, cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Re-attached to running VM {VmId} (pid {Pid})")]
+    private static partial void LogRecovered(ILogger logger, int vmId, int pid);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Created storage '{Storage}' at {Path}")]
+    private static partial void LogStorageCreated(ILogger logger, string storage, string path);
+}

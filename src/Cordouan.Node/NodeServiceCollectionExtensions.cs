@@ -1,0 +1,26 @@
+using Cordouan.Node.Cluster;
+using Cordouan.Node.Nodes;
+using Cordouan.Node.Storage;
+using Cordouan.Node.Tasks;
+using Cordouan.Node.Vms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cordouan.Node;
+
+/// <summary>Registers the node agent's use cases. Needs IClusterStore, IVmDriver, storage plugins, NodeIdentity and NodeOptions.</summary>
+public static class NodeServiceCollectionExtensions
+{
+    public static IServiceCollection AddCordouanNode(this IServiceCollection services)
+    {
+        services.AddSingleton<TaskManager>();
+        services.AddSingleton<VmRepository>();
+        services.AddSingleton<VmOperationLocks>();
+        services.AddSingleton<StorageRegistry>();
+        services.AddSingleton<LaunchSpecBuilder>();
+        services.AddSingleton<VmService>();
+        services.AddSingleton<VmIdAllocator>();
+        services.AddSingleton<ClusterView>();
+        services.AddSingleton<NodeStatusReader>();
+        return services;
+    }
+}
