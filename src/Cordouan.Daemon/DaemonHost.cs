@@ -1,4 +1,5 @@
 using System.Security.Authentication;
+using Cordouan.Access;
 using Cordouan.Api;
 using Cordouan.Cluster.Etcd;
 using Cordouan.Core.Errors;
@@ -64,7 +65,7 @@ public static class DaemonHost
         var etcdEndpoints = options.EtcdEndpoints.Count > 0 ? options.EtcdEndpoints : [options.EtcdClientUrl];
         if (options.EtcdEndpoints.Count == 0)
         {
-            services.AddEmbeddedEtcdMember(new EtcdMemberOptions
+            services.AddEtcdMember(new EtcdMemberOptions
             {
                 Name = options.NodeName,
                 DataDirectory = Path.Combine(options.DataDirectory, "etcd"),
@@ -85,7 +86,7 @@ public static class DaemonHost
         services.AddCordouanNode();
         services.AddCordouanAccess();
         services.AddHostedService<ClusterBootstrap>();
-        services.AddHostedService(sp => new AdminBootstrapService(sp, options));
+        services.AddHostedService<AdminBootstrapService>();
         services.AddCordouanApi();
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using Cordouan.Access;
 using Microsoft.AspNetCore.Http;
 
 namespace Cordouan.Api.Auth;
@@ -7,11 +8,11 @@ public static class HttpContextCallerExtensions
 {
     private const string Key = "cordouan.caller";
 
-    public static void SetCaller(this HttpContext context, Caller caller) => context.Items[Key] = caller;
+    public static void SetCaller(this HttpContext context, AccessIdentity caller) => context.Items[Key] = caller;
 
     /// <summary>The authenticated caller; endpoints only run after authentication, so absence is a bug.</summary>
-    public static Caller GetCaller(this HttpContext context) =>
-        context.Items.TryGetValue(Key, out var value) && value is Caller caller
+    public static AccessIdentity GetCaller(this HttpContext context) =>
+        context.Items.TryGetValue(Key, out var value) && value is AccessIdentity caller
             ? caller
             : throw new InvalidOperationException("request reached an endpoint without authentication");
 }

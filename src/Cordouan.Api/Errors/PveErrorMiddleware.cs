@@ -36,7 +36,7 @@ public sealed partial class PveErrorMiddleware(RequestDelegate next, ILogger<Pve
         PermissionDeniedException => PveResult.Error(StatusCodes.Status403Forbidden, e.Message),
         QuorumLostException => PveResult.Error(StatusCodes.Status503ServiceUnavailable, e.Message),
         BadHttpRequestException or System.Text.Json.JsonException => PveResult.Error(StatusCodes.Status400BadRequest, $"malformed request: {e.Message}"),
-        _ when e.GetType().Name == "AuthenticationFailedException" => PveResult.Error(StatusCodes.Status401Unauthorized, e.Message),
+        Access.AuthenticationFailedException => PveResult.Error(StatusCodes.Status401Unauthorized, e.Message),
         _ => PveResult.Error(StatusCodes.Status500InternalServerError, e.Message),
     };
 

@@ -38,7 +38,8 @@ public static class ConfigurationLoader
             {
                 throw new FileNotFoundException($"config file '{file}' does not exist");
             }
-            var table = Toml.ToModel(File.ReadAllText(file), file);
+            var table = TomlSerializer.Deserialize<TomlTable>(File.ReadAllText(file))
+                ?? throw new InvalidDataException($"config file '{file}' is empty or not a TOML table");
             builder.AddInMemoryCollection(Flatten(table, prefix: ""));
         }
         builder.AddCommandLine(args, Switches);

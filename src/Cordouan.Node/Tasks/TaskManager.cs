@@ -91,7 +91,7 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            exit = FirstLine(e.Message);
+            exit = FirstLine(e is ValidationException v ? string.Join("; ", v.Errors.Select(p => $"{p.Key}: {p.Value}")) : e.Message);
             log.Append("TASK ERROR: " + exit);
             LogTaskFailed(logger, doc.Upid, e);
         }

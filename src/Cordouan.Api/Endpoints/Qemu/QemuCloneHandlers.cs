@@ -28,7 +28,7 @@ public static class QemuCloneHandlers
         }
         var id = new VmId((int)newId!.Value);
         await guard.RequireAsync(request.Caller, $"/vms/{id}", "VM.Allocate", http.RequestAborted);
-        var upid = await vms.CloneAsync(request.VmId, id, clone, request.Caller.AuthId, http.RequestAborted);
+        var upid = await vms.CloneAsync(request.VmId, id, clone, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 
@@ -37,7 +37,7 @@ public static class QemuCloneHandlers
         var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Allocate");
         request.Params.String("disk");
         request.Params.Validate();
-        var upid = await vms.ConvertToTemplateAsync(request.VmId, request.Caller.AuthId, http.RequestAborted);
+        var upid = await vms.ConvertToTemplateAsync(request.VmId, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 }

@@ -50,7 +50,7 @@ public static class QemuConfigHandlers
     public static async Task<IResult> PostAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, TaskManager tasks, IAccessGuard guard)
     {
         var (request, changes, deletes, digest, skipLock) = await ReadUpdateAsync(http, node, vmid, identity, guard);
-        var upid = await tasks.StartAsync("qmconfig", request.VmId.ToString(), request.Caller.AuthId, async ctx =>
+        var upid = await tasks.StartAsync("qmconfig", request.VmId.ToString(), request.Caller.Name, async ctx =>
         {
             ctx.Log($"update VM {request.VmId}: {string.Join(", ", changes.Keys.Concat(deletes.Select(d => "-" + d)))}");
             await vms.UpdateConfigAsync(request.VmId, changes, deletes, digest, skipLock, ctx.CancellationToken);
@@ -71,7 +71,7 @@ public static class QemuConfigHandlers
         var changes = p.Parameters.Except(UpdateControl);
         p.Accept(changes.Keys);
         p.Validate();
-        if (skipLock && request.Caller.UserId != "root@pam")
+        if (skipLock && !request.Caller.IsRoot)
         {
             throw new ValidationException("skiplock", "Only root may use this option.");
         }
@@ -101,7 +101,7 @@ public static class QemuConfigHandlers
         var digest = request.Params.String("digest");
         var skipLock = request.Params.Boolean("skiplock") ?? false;
         request.Params.Validate();
-        var upid = await vms.ResizeAsync(request.VmId, disk, size, digest, skipLock, request.Caller.AuthId, http.RequestAborted);
+        var upid = await vms.ResizeAsync(request.VmId, disk, size, digest, skipLock, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 

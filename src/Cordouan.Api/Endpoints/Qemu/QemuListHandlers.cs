@@ -53,7 +53,7 @@ public static class QemuListHandlers
         {
             throw new NotFoundException($"no such cluster node '{node}'");
         }
-        var upid = await vms.CreateAsync(id, config, start, http.GetCaller().AuthId, http.RequestAborted);
+        var upid = await vms.CreateAsync(id, config, start, http.GetCaller().Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 
@@ -64,7 +64,7 @@ public static class QemuListHandlers
         var unreferenced = request.Params.Boolean("destroy-unreferenced-disks") ?? false;
         var skipLock = request.Params.Boolean("skiplock") ?? false;
         request.Params.Validate();
-        var upid = await vms.DeleteAsync(request.VmId, unreferenced, skipLock, request.Caller.AuthId, http.RequestAborted);
+        var upid = await vms.DeleteAsync(request.VmId, unreferenced, skipLock, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 

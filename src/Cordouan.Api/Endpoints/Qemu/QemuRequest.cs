@@ -1,3 +1,4 @@
+using Cordouan.Access;
 using Cordouan.Api.Auth;
 using Cordouan.Api.Http;
 using Cordouan.Core.Errors;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace Cordouan.Api.Endpoints.Qemu;
 
 /// <summary>What every <c>/nodes/{node}/qemu/{vmid}</c> handler starts with: the VM id, the parameters, the caller, the privilege check.</summary>
-public sealed record QemuRequest(VmId VmId, ParamReader Params, Caller Caller)
+public sealed record QemuRequest(VmId VmId, ParamReader Params, AccessIdentity Caller)
 {
     public static async Task<QemuRequest> ReadAsync(HttpContext http, NodeIdentity node, IAccessGuard guard, string nodeName, string vmid, string privilege)
     {

@@ -45,7 +45,7 @@ public static class QemuSnapshotHandlers
             request.Params.AddError("vmstate", "saving the RAM state is not supported yet; use vmstate=0");
         }
         request.Params.Validate();
-        var upid = await vms.CreateSnapshotAsync(request.VmId, name, description, request.Caller.AuthId, http.RequestAborted);
+        var upid = await vms.CreateSnapshotAsync(request.VmId, name, description, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 
@@ -65,7 +65,7 @@ public static class QemuSnapshotHandlers
         var force = request.Params.Boolean("force") ?? false;
         request.Params.Accept(["snapname"]);
         request.Params.Validate();
-        var upid = await vms.DeleteSnapshotAsync(request.VmId, snapname, force, request.Caller.AuthId, http.RequestAborted);
+        var upid = await vms.DeleteSnapshotAsync(request.VmId, snapname, force, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 
@@ -75,7 +75,7 @@ public static class QemuSnapshotHandlers
         var start = request.Params.Boolean("start") ?? false;
         request.Params.Accept(["snapname"]);
         request.Params.Validate();
-        var upid = await vms.RollbackAsync(request.VmId, snapname, start, request.Caller.AuthId, http.RequestAborted);
+        var upid = await vms.RollbackAsync(request.VmId, snapname, start, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 

@@ -40,7 +40,7 @@ public static class QemuStatusHandlers
         var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.PowerMgmt");
         var p = request.Params;
         var skipLock = p.Boolean("skiplock") ?? false;
-        var user = request.Caller.AuthId;
+        var user = request.Caller.Name;
         var ct = http.RequestAborted;
         Func<Task<Upid>> run;
         switch (action)
@@ -81,7 +81,7 @@ public static class QemuStatusHandlers
                 return PveResult.Error(StatusCodes.Status501NotImplemented, $"Method 'POST {http.Request.Path}' not implemented");
         }
         p.Validate();
-        if (skipLock && request.Caller.UserId != "root@pam")
+        if (skipLock && !request.Caller.IsRoot)
         {
             throw new Core.Errors.ValidationException("skiplock", "Only root may use this option.");
         }

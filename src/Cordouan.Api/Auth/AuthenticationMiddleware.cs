@@ -1,0 +1,72 @@
+using Cordouan.Access;
+using Cordouan.Access.Tickets;
+using Cordouan.Access.Tokens;
+using Cordouan.Api.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace Cordouan.Api.Auth;
+
+/// <summary>
+/// Authenticates every request except <c>GET /version</c> and <c>POST /access/ticket</c>: an API token
+/// (<c>Authorization: PVEAPIToken=…</c>, no CSRF), or a ticket from the <c>PVEAuthCookie</c> cookie or the
+/// <c>Authorization: PVEAuthCookie=…</c> header, with the <c>CSRFPreventionToken</c> header on every non-GET.
+/// </summary>
+public sealed class AuthenticationMiddleware(RequestDelegate next)
+{
+    private const string CookieName = "PVEAuthCookie";
+
+    public async Task InvokeAsync(HttpContext context, TicketService tickets, ApiTokenService tokens)
+    {
+        if (IsAnonymousRoute(context.Request))
+        {
+            await next(context);
+            return;
+        }
+        var ct = context.RequestAborted;
+        var authorization = context.Request.Headers.Authorization.ToString();
+        AccessIdentity identity;
+        if (authorization.StartsWith("PVEAPIToken", StringComparison.Ordinal))
+        {
+            identity = await tokens.AuthenticateAsync(authorization, ct);
+        }
+        else
+        {
+            var ticket = TicketFrom(context.Request, authorization);
+            if (ticket is null)
+            {
+                await PveResult.Error(StatusCodes.Status401Unauthorized, "No ticket").ExecuteAsync(context);
+                return;
+            }
+            try
+            {
+                identity = await tickets.AuthenticateAsync(ticket, ct);
+            }
+            catch (AuthenticationFailedException)
+            {
+                await PveResult.Error(StatusCodes.Status401Unauthorized, "Authentication failed!").ExecuteAsync(context);
+                return;
+            }
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && !await tickets.VerifyCsrfTokenAsync(identity.UserId, context.Request.Headers["CSRFPreventionToken"].ToString(), ct))
+            {
+                await PveResult.Error(StatusCodes.Status401Unauthorized, "Permission denied - invalid csrf token").ExecuteAsync(context);
+                return;
+            }
+        }
+        context.SetCaller(identity);
+        await next(context);
+    }
+
+    private static bool IsAnonymousRoute(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) && request.Path.Equals("/api2/json/version", StringComparison.Ordinal))
+        || (HttpMethods.IsPost(request.Method) && request.Path.Equals("/api2/json/access/ticket", StringComparison.Ordinal));
+
+    private static string? TicketFrom(HttpRequest request, string authorization)
+    {
+        if (authorization.StartsWith(CookieName + "=", StringComparison.Ordinal))
+        {
+            return Uri.UnescapeDataString(authorization[(CookieName.Length + 1)..]);
+        }
+        return request.Cookies.TryGetValue(CookieName, out var cookie) && cookie.Length > 0 ? Uri.UnescapeDataString(cookie) : null;
+    }
+}

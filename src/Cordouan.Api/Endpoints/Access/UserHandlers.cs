@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Cordouan.Access.Permissions;
+using Cordouan.Access.Tokens;
+using Cordouan.Access.Users;
+using Cordouan.Api.Auth;
+using Cordouan.Api.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace Cordouan.Api.Endpoints.Access;
+
+/// <summary>User administration (<c>/access/users</c>, <c>/access/password</c>).</summary>
+public static class UserHandlers
+{
+    public static async Task<IResult> ListAsync(HttpContext http, UserStore users, ApiTokenService tokens, PermissionChecker permissions)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var full = reader.Boolean("full") ?? false;
+        reader.Boolean("enabled");
+        reader.Validate();
+        var caller = http.GetCaller();
+        var canSeeAll = await permissions.HasPrivilegeAsync(caller, "/access", "Sys.Audit", http.RequestAborted)
+            || await permissions.HasPrivilegeAsync(caller, "/access", "User.Modify", http.RequestAborted);
+        var items = new JsonArray();
+        foreach (var user in await users.ListAsync(http.RequestAborted))
+        {
+            if (!canSeeAll && user.UserId != caller.UserId)
+            {
+                continue;
+            }
+            var item = ToJson(user);
+            if (full)
+            {
+                var list = new JsonArray();
+                foreach (var token in await tokens.ListAsync(user.UserId, http.RequestAborted))
+                {
+                    list.Add(TokenHandlers.ToJson(token));
+                }
+                item["tokens"] = list;
+            }
+            items.Add(item);
+        }
+        return PveResult.List(items);
+    }
+
+    public static async Task<IResult> CreateAsync(HttpContext http, UserStore users, PermissionChecker permissions)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var user = new NewUser
+        {
+            UserId = reader.RequiredString("userid"),
+            Password = reader.String("password"),
+            Enable = reader.Boolean("enable") ?? true,
+            Expire = reader.Integer("expire", 0) ?? 0,
+            Firstname = reader.String("firstname"),
+            Lastname = reader.String("lastname"),
+            Email = reader.String("email"),
+            Comment = reader.String("comment"),
+            Groups = PermissionHandlers.Split(reader.String("groups")),
+        };
+        reader.String("keys");
+        reader.Validate();
+        await permissions.CheckAsync(http.GetCaller(), "/access", "User.Modify", http.RequestAborted);
+        await users.CreateAsync(user, http.RequestAborted);
+        return PveResult.Ok((JsonNode?)null);
+    }
+
+    public static async Task<IResult> GetAsync(HttpContext http, string userid, UserStore users, PermissionChecker permissions)
+    {
+        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["userid"] = userid }).Validate();
+        var caller = http.GetCaller();
+        if (caller.UserId != userid)
+        {
+            await permissions.CheckAsync(caller, "/access", "Sys.Audit", http.RequestAborted);
+        }
+        var item = ToJson(await users.GetAsync(userid, http.RequestAborted));
+        item.Remove("userid");
+        return PveResult.Ok(item);
+    }
+
+    public static async Task<IResult> UpdateAsync(HttpContext http, string userid, UserStore users, PermissionChecker permissions)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["userid"] = userid });
+        var groups = reader.String("groups");
+        var update = new UserUpdate
+        {
+            Enable = reader.Boolean("enable"),
+            Expire = reader.Integer("expire", 0),
+            Firstname = reader.String("firstname"),
+            Lastname = reader.String("lastname"),
+            Email = reader.String("email"),
+            Comment = reader.String("comment"),
+            Groups = groups is null ? null : PermissionHandlers.Split(groups),
+            AppendGroups = reader.Boolean("append") ?? false,
+        };
+        reader.String("keys");
+        reader.Validate();
+        await permissions.CheckAsync(http.GetCaller(), "/access", "User.Modify", http.RequestAborted);
+        await users.UpdateAsync(userid, update, http.RequestAborted);
+        return PveResult.Ok((JsonNode?)null);
+    }
+
+    public static async Task<IResult> DeleteAsync(HttpContext http, string userid, UserStore users, PermissionChecker permissions)
+    {
+        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["userid"] = userid }).Validate();
+        await permissions.CheckAsync(http.GetCaller(), "/access", "User.Modify", http.RequestAborted);
+        await users.DeleteAsync(userid, http.RequestAborted);
+        return PveResult.Ok((JsonNode?)null);
+    }
+
+    /// <summary>Users change their own password; changing another's needs User.Modify. Tokens may not (spec §2).</summary>
+    public static async Task<IResult> PasswordAsync(HttpContext http, UserStore users, PermissionChecker permissions)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var userid = reader.RequiredString("userid");
+        var password = reader.RequiredString("password");
+        reader.String("confirmation-password");
+        reader.Validate();
+        var caller = http.GetCaller();
+        if (caller.IsToken)
+        {
+            throw new Core.Errors.PermissionDeniedException("/access", "User.Modify");
+        }
+        if (caller.UserId != userid)
+        {
+            await permissions.CheckAsync(caller, "/access", "User.Modify", http.RequestAborted);
+        }
+        await users.SetPasswordAsync(userid, password, http.RequestAborted);
+        return PveResult.Ok((JsonNode?)null);
+    }
+
+    private static JsonObject ToJson(User user)
+    {
+        var item = new JsonObject { ["userid"] = user.UserId, ["enable"] = user.Enable ? 1 : 0, ["expire"] = user.Expire, ["realm-type"] = user.Realm };
+        Add(item, "firstname", user.Firstname);
+        Add(item, "lastname", user.Lastname);
+        Add(item, "email", user.Email);
+        Add(item, "comment", user.Comment);
+        if (user.Groups.Count > 0)
+        {
+            item["groups"] = string.Join(',', user.Groups);
+        }
+        return item;
+    }
+
+    private static void Add(JsonObject item, string key, string? value)
+    {
+        if (value is not null)
+        {
+            item[key] = value;
+        }
+    }
+}

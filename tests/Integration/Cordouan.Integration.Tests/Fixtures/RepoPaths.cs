@@ -1,0 +1,23 @@
+namespace Cordouan.Integration.Tests.Fixtures;
+
+/// <summary>Where the built binaries and scripts are, found by walking up to the directory holding Cordouan.slnx.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Cordouand => Path.Combine(Root, "src/Cordouan.Daemon/bin/Debug/net10.0/cordouand");
+
+    public static string Cord => Path.Combine(Root, "src/Cordouan.Cli/bin/Debug/net10.0/cord");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cordouan.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Cordouan.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using Cordouan.Integration.Tests.Fixtures;
+using Cordouan.Testing;
+using Xunit;
+
+namespace Cordouan.Integration.Tests.Vms;
+
+/// <summary>Create → start → the guest's own heartbeat → shutdown, and the errors operators hit on the way.</summary>
+[Collection("node")]
+public sealed class VmLifecycleTests(SharedNode shared)
+{
+    private static readonly TimeSpan Boot = TimeSpan.FromSeconds(90);
+    private string NodeName => shared.Node.NodeName;
+
+    [Fact]
+    public async Task Start_GuestBoots_HeartbeatSeenAndShutdownCompletes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Fixtures.Vms.CreateGuestAsync(shared.Admin, NodeName, 200, shared.GuestImage, ct);
+        Assert.Equal("stopped", await Fixtures.Vms.StatusAsync(shared.Admin, NodeName, 200, ct));
+
+        await Fixtures.Vms.StartAsync(shared.Admin, NodeName, 200, ct);
+        await using (var console = await SerialConsole.ConnectAsync(shared.Node.SerialSocket(200), TimeSpan.FromSeconds(10), ct))
+        {
+            await console.WaitForLineAsync(l => l.StartsWith("GUEST-UP", StringComparison.Ordinal), Boot, ct);
+            var first = await console.WaitForHeartbeatAsync(0, Boot, ct);
+            await console.WaitForHeartbeatAsync(first + 3, TimeSpan.FromSeconds(30), ct);
+        }
+        var status = (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 200, "/status/current"), ct)).EnsureOk().Data!;
+        Assert.Equal("running", status["status"]!.GetValue<string>());
+        Assert.True(status["pid"]!.GetValue<int>() > 0);
+
+        await shared.Admin.RunTaskAsync(HttpMethod.Post, Fixtures.Vms.Path(NodeName, 200, "/status/shutdown"), new() { ["timeout"] = "20", ["forceStop"] = "1" }, ct);
+        Assert.Equal("stopped", await Fixtures.Vms.StatusAsync(shared.Admin, NodeName, 200, ct));
+        await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 200, ct);
+        var gone = await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 200, "/config"), ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, gone.Status);
+        Assert.Equal($"Configuration file 'nodes/{NodeName}/qemu-server/200.conf' does not exist", gone.Reason);
+    }
+
+    [Fact]
+    public async Task Create_MemoryTooSmallAndBadKey_Returns400NamingEachField()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var response = await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "201", ["memory"] = "8", ["bogus"] = "1", ["cores"] = "abc" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("Parameter verification failed.", response.Reason);
+        Assert.Contains("minimum value of 16", response.Error("memory"), StringComparison.Ordinal);
+        Assert.Equal("property is not defined in schema and the schema does not allow additional properties", response.Error("bogus"));
+        Assert.Equal("type check ('integer') failed - got 'abc'", response.Error("cores"));
+        Assert.Equal(HttpStatusCode.InternalServerError, (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 201, "/config"), ct)).Status);
+    }
+
+    [Fact]
+    public async Task Create_DuplicateVmid_FailsWithAlreadyExists()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new() { ["vmid"] = "202", ["memory"] = "64" }, ct);
+        var again = await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "202", ["memory"] = "64" }, ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, again.Status);
+        Assert.Contains("already exists", again.Message, StringComparison.Ordinal);
+        await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 202, ct);
+    }
+
+    [Fact]
+    public async Task Create_DiskOnUnknownStorage_TaskFailsAndLeavesNoVm()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var upid = (await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "203", ["scsi0"] = "nosuch:4" }, ct)).EnsureOk().Data!.GetValue<string>();
+        var exit = await shared.Admin.WaitForTaskAsync(upid, TimeSpan.FromSeconds(30), ct);
+        Assert.Equal("storage 'nosuch' does not exist", exit);
+        Assert.Equal(HttpStatusCode.InternalServerError, (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 203, "/config"), ct)).Status);
+    }
+
+    [Fact]
+    public async Task UpdateConfig_StaleDigest_RefusedWithProxmoxText()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new() { ["vmid"] = "204", ["memory"] = "64", ["scsi0"] = "local:0.01" }, ct);
+        var config = (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 204, "/config"), ct)).EnsureOk().Data!;
+        var digest = config["digest"]!.GetValue<string>();
+        Assert.Matches("^local:204/vm-204-disk-0.qcow2,size=", config["scsi0"]!.GetValue<string>());
+        Assert.Equal(64, int.Parse(config["memory"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        (await shared.Admin.PutAsync(Fixtures.Vms.Path(NodeName, 204, "/config"), new() { ["name"] = "renamed", ["digest"] = digest }, ct)).EnsureOk();
+        var stale = await shared.Admin.PutAsync(Fixtures.Vms.Path(NodeName, 204, "/config"), new() { ["name"] = "again", ["digest"] = digest }, ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, stale.Status);
+        Assert.Equal("detected modified configuration - file changed by other user? Try again.", stale.Reason);
+        var after = (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 204, "/config"), ct)).EnsureOk().Data!;
+        Assert.Equal("renamed", after["name"]!.GetValue<string>());
+        await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 204, ct);
+        var content = (await shared.Admin.GetAsync($"/nodes/{NodeName}/storage/local/content", ct, new() { ["vmid"] = "204" })).EnsureOk().Data!.AsArray();
+        Assert.Empty(content);
+    }
+
+    [Fact]
+    public async Task ResetAndSuspend_StoppedVm_RefusedBeforeAnyTask()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new() { ["vmid"] = "205", ["memory"] = "64" }, ct);
+        var reset = await shared.Admin.PostAsync(Fixtures.Vms.Path(NodeName, 205, "/status/reset"), null, ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, reset.Status);
+        Assert.Equal("VM 205 not running", reset.Reason);
+        await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 205, ct);
+    }
+
+    [Fact]
+    public async Task Create_TwentyInParallelWithNextId_AllGetDistinctIds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            var id = (await shared.Admin.GetAsync("/cluster/nextid", ct)).EnsureOk().Data!.GetValue<string>();
+            await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new() { ["vmid"] = id, ["memory"] = "64", ["scsi0"] = "local:0.01" }, ct);
+            return int.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+        }));
+        Assert.Equal(20, ids.Distinct().Count());
+        var resources = (await shared.Admin.GetAsync("/cluster/resources", ct, new() { ["type"] = "vm" })).EnsureOk().Data!.AsArray();
+        foreach (var id in ids)
+        {
+            Assert.Contains(resources, r => r!["vmid"]!.GetValue<int>() == id && r["node"]!.GetValue<string>() == NodeName);
+        }
+        await Task.WhenAll(ids.Select(id => Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, id, ct)));
+    }
+}
