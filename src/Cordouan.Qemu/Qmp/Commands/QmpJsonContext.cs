@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Cordouan.Qemu.Qmp.Commands;
+
+/// <summary>Source-generated JSON for typed QMP replies; QMP member names are kebab-case.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseLower)]
+[JsonSerializable(typeof(QmpStatusInfo))]
+[JsonSerializable(typeof(QmpKvmInfo))]
+[JsonSerializable(typeof(IReadOnlyList<QmpBlockDevice>))]
+internal sealed partial class QmpJsonContext : JsonSerializerContext;
