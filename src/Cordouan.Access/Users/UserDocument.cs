@@ -1,0 +1,43 @@
+namespace Cordouan.Access.Users;
+
+/// <summary>A user as stored at <c>ClusterKeys.User(id)</c>. Only <c>pve</c> users carry a password hash.</summary>
+internal sealed record UserDocument
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required string UserId { get; init; }
+
+    public bool Enable { get; init; } = true;
+
+    /// <summary>Unix time after which the account is refused; 0 = never.</summary>
+    public long Expire { get; init; }
+
+    public string? Firstname { get; init; }
+
+    public string? Lastname { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Comment { get; init; }
+
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    public string? PasswordHash { get; init; }
+
+    public User ToUser() => new()
+    {
+        UserId = UserId,
+        Enable = Enable,
+        Expire = Expire,
+        Firstname = Firstname,
+        Lastname = Lastname,
+        Email = Email,
+        Comment = Comment,
+        Groups = Groups,
+    };
+
+    /// <summary>Enabled and not past its expiry.</summary>
+    public bool IsActive(DateTimeOffset now) => Enable && (Expire == 0 || Expire > now.ToUnixTimeSeconds());
+}
