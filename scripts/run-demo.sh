@@ -26,7 +26,7 @@ done
 
 if ! "$CORD" vm status 100 >/dev/null 2>&1; then
   "$CORD" vm create 100 --name demo --memory 256 --cores 1 \
-    --disk "scsi0=local:0,import-from=$GUEST_DIR/test-guest.qcow2" --set serial0=socket --set boot=order=scsi0 --start
+    --disk "scsi0=local:0,import-from=$GUEST_DIR/test-guest.qcow2" --set serial0=socket --set boot=order=scsi0 --set scsihw=virtio-scsi-pci --start
 else
   "$CORD" vm start 100 >/dev/null 2>&1 || true
 fi

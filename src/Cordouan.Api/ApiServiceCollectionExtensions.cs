@@ -19,7 +19,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCordouanApi(this IServiceCollection services)
     {
         services.AddSingleton<IAccessGuard, AccessGuard>();
-        services.AddOpenApi("cordouan");
+        services.AddOpenApi();
         return services;
     }
 

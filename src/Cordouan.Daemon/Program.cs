@@ -18,6 +18,11 @@ try
     await app.RunAsync();
     return 0;
 }
+catch (Cordouan.Core.Errors.ValidationException e)
+{
+    await Console.Error.WriteLineAsync("cordouand: " + string.Join("; ", e.Errors.Select(p => $"{p.Key}: {p.Value}")));
+    return 1;
+}
 catch (Exception e) when (e is Cordouan.Core.Errors.CordouanException or IOException or ArgumentException or OptionsValidationException or UnauthorizedAccessException)
 {
     await Console.Error.WriteLineAsync($"cordouand: {e.Message}");

@@ -31,7 +31,9 @@ public static class QemuConsoleHandler
         }
         using var serial = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         await serial.ConnectAsync(new UnixDomainSocketEndPoint(driver.SerialSocketPath(request.VmId)), http.RequestAborted);
-        using var socket = await http.WebSockets.AcceptWebSocketAsync("binary");
+        // noVNC/xterm clients ask for the "binary" subprotocol; plain clients (cord) ask for none.
+        var subProtocol = http.WebSockets.WebSocketRequestedProtocols.Contains("binary") ? "binary" : null;
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(subProtocol);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var toClient = PumpSerialToClientAsync(serial, socket, done.Token);
         var toSerial = PumpClientToSerialAsync(socket, serial, done.Token);

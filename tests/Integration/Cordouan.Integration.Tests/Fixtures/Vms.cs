@@ -20,6 +20,7 @@ public static class Vms
             ["net0"] = "virtio",
             ["serial0"] = "socket",
             ["boot"] = "order=scsi0",
+            ["scsihw"] = "virtio-scsi-pci",
             ["start"] = start ? "1" : "0",
         }, cancellationToken);
     }

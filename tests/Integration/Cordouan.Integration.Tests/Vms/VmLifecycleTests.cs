@@ -22,7 +22,8 @@ public sealed class VmLifecycleTests(SharedNode shared)
         await Fixtures.Vms.StartAsync(shared.Admin, NodeName, 200, ct);
         await using (var console = await SerialConsole.ConnectAsync(shared.Node.SerialSocket(200), TimeSpan.FromSeconds(10), ct))
         {
-            await console.WaitForLineAsync(l => l.StartsWith("GUEST-UP", StringComparison.Ordinal), Boot, ct);
+            var up = await console.WaitForLineAsync(l => l.StartsWith("GUEST-UP", StringComparison.Ordinal), Boot, ct);
+            Assert.StartsWith("GUEST-UP disk=sda ", up, StringComparison.Ordinal);
             var first = await console.WaitForHeartbeatAsync(0, Boot, ct);
             await console.WaitForHeartbeatAsync(first + 3, TimeSpan.FromSeconds(30), ct);
         }

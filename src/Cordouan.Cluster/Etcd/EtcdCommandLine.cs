@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Cordouan.Cluster.Etcd;
+
+/// <summary>Pure <see cref="EtcdMemberOptions"/> → etcd argv (etcd 3.4 flags, always in --flag=value form).</summary>
+public static class EtcdCommandLine
+{
+    public static IReadOnlyList<string> Build(EtcdMemberOptions options)
+    {
+        var ms = (TimeSpan span) => ((long)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            options.EtcdBinary,
+            $"--name={options.Name}",
+            $"--data-dir={options.DataDirectoryPath}",
+            $"--listen-client-urls={options.ClientUrl}",
+            $"--advertise-client-urls={options.ClientUrl}",
+            $"--listen-peer-urls={options.PeerUrl}",
+            $"--initial-advertise-peer-urls={options.PeerUrl}",
+            $"--initial-cluster={options.InitialCluster ?? options.Name + "=" + options.PeerUrl}",
+            $"--initial-cluster-state={options.InitialClusterState}",
+            $"--initial-cluster-token={options.InitialClusterToken}",
+            $"--heartbeat-interval={ms(options.HeartbeatInterval)}",
+            $"--election-timeout={ms(options.ElectionTimeout)}",
+            $"--quota-backend-bytes={options.QuotaBackendBytes.ToString(CultureInfo.InvariantCulture)}",
+            "--auto-compaction-mode=periodic",
+            $"--auto-compaction-retention={options.AutoCompactionRetention}",
+            // Lets watches move their resume point forward while idle, so a reconnect rarely meets a compaction.
+            "--experimental-watch-progress-notify-interval=10s",
+            "--enable-v2=false",
+            "--logger=zap",
+            $"--log-outputs={options.LogFilePath}",
+        ];
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Cordouan.Cluster.Etcd.Wire;
+
+/// <summary>POST /v3/kv/range. Without <c>serializable</c> the read is linearizable.</summary>
+internal sealed record RangeRequest
+{
+    [JsonPropertyName("key")]
+    public required byte[] Key { get; init; }
+
+    [JsonPropertyName("range_end")]
+    public byte[]? RangeEnd { get; init; }
+}
