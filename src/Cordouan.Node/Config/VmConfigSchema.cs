@@ -110,7 +110,13 @@ public static partial class VmConfigSchema
 
     private static readonly Dictionary<string, int> IndexedMax = new()
     {
-        ["serial"] = 3, ["ipconfig"] = 31, ["usb"] = 4, ["hostpci"] = 15, ["numa"] = 7, ["unused"] = 255, ["parallel"] = 2,
+        ["serial"] = 3,
+        ["ipconfig"] = 31,
+        ["usb"] = 4,
+        ["hostpci"] = 15,
+        ["numa"] = 7,
+        ["unused"] = 255,
+        ["parallel"] = 2,
     };
 
     private static Dictionary<string, ConfigKeyRule> BuildFixed()

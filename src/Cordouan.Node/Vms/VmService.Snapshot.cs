@@ -55,7 +55,10 @@ public sealed partial class VmService
                 {
                     [name] = new SnapshotDocument
                     {
-                        Name = name, Description = description, Parent = doc.Parent, Config = doc.Config,
+                        Name = name,
+                        Description = description,
+                        Parent = doc.Parent,
+                        Config = doc.Config,
                         SnapTime = time.GetUtcNow().ToUnixTimeSeconds(),
                     },
                 },

@@ -47,8 +47,14 @@ public static class ClusterEndpoints
         {
             items.Add(new JsonObject
             {
-                ["type"] = "node", ["id"] = $"node/{node.Name}", ["name"] = node.Name, ["nodeid"] = node.NodeId,
-                ["ip"] = node.Address, ["local"] = node.Local ? 1 : 0, ["online"] = node.Online ? 1 : 0, ["level"] = "",
+                ["type"] = "node",
+                ["id"] = $"node/{node.Name}",
+                ["name"] = node.Name,
+                ["nodeid"] = node.NodeId,
+                ["ip"] = node.Address,
+                ["local"] = node.Local ? 1 : 0,
+                ["online"] = node.Online ? 1 : 0,
+                ["level"] = "",
             });
         }
         return PveResult.List(items);
@@ -100,10 +106,16 @@ public static class ClusterEndpoints
                 var usage = await storages.PluginFor(storage).StatusAsync(storage, ct);
                 items.Add(new JsonObject
                 {
-                    ["id"] = $"storage/{identity.NodeName}/{storage.Id}", ["type"] = "storage", ["storage"] = storage.Id,
-                    ["node"] = identity.NodeName, ["plugintype"] = storage.Type, ["status"] = usage.Active ? "available" : "unknown",
-                    ["shared"] = storage.Shared ? 1 : 0, ["content"] = string.Join(',', storage.Content),
-                    ["disk"] = usage.UsedBytes, ["maxdisk"] = usage.TotalBytes,
+                    ["id"] = $"storage/{identity.NodeName}/{storage.Id}",
+                    ["type"] = "storage",
+                    ["storage"] = storage.Id,
+                    ["node"] = identity.NodeName,
+                    ["plugintype"] = storage.Type,
+                    ["status"] = usage.Active ? "available" : "unknown",
+                    ["shared"] = storage.Shared ? 1 : 0,
+                    ["content"] = string.Join(',', storage.Content),
+                    ["disk"] = usage.UsedBytes,
+                    ["maxdisk"] = usage.TotalBytes,
                 });
             }
         }

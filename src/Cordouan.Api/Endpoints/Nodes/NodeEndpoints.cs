@@ -69,24 +69,37 @@ public static class NodeEndpoints
             ["pveversion"] = $"pve-manager/{VersionEndpoints.PveVersion}/{VersionEndpoints.RepoId}",
             ["cpuinfo"] = new JsonObject
             {
-                ["model"] = host.CpuModel, ["cpus"] = host.Cpus, ["sockets"] = 1, ["cores"] = host.Cpus, ["mhz"] = "0",
-                ["hvm"] = File.Exists("/dev/kvm") ? "1" : "0", ["flags"] = "", ["user_hz"] = 100,
+                ["model"] = host.CpuModel,
+                ["cpus"] = host.Cpus,
+                ["sockets"] = 1,
+                ["cores"] = host.Cpus,
+                ["mhz"] = "0",
+                ["hvm"] = File.Exists("/dev/kvm") ? "1" : "0",
+                ["flags"] = "",
+                ["user_hz"] = 100,
             },
             ["memory"] = new JsonObject
             {
-                ["total"] = host.MemoryTotal, ["used"] = host.MemoryTotal - host.MemoryAvailable,
-                ["free"] = host.MemoryAvailable, ["available"] = host.MemoryAvailable,
+                ["total"] = host.MemoryTotal,
+                ["used"] = host.MemoryTotal - host.MemoryAvailable,
+                ["free"] = host.MemoryAvailable,
+                ["available"] = host.MemoryAvailable,
             },
             ["swap"] = new JsonObject { ["total"] = host.SwapTotal, ["used"] = host.SwapTotal - host.SwapFree, ["free"] = host.SwapFree },
             ["ksm"] = new JsonObject { ["shared"] = 0 },
             ["rootfs"] = new JsonObject
             {
-                ["total"] = host.RootTotal, ["used"] = host.RootTotal - host.RootAvailable,
-                ["avail"] = host.RootAvailable, ["free"] = host.RootAvailable,
+                ["total"] = host.RootTotal,
+                ["used"] = host.RootTotal - host.RootAvailable,
+                ["avail"] = host.RootAvailable,
+                ["free"] = host.RootAvailable,
             },
             ["current-kernel"] = new JsonObject
             {
-                ["sysname"] = "Linux", ["release"] = host.KernelRelease, ["version"] = host.KernelVersion, ["machine"] = "x86_64",
+                ["sysname"] = "Linux",
+                ["release"] = host.KernelRelease,
+                ["version"] = host.KernelVersion,
+                ["machine"] = "x86_64",
             },
             ["boot-info"] = new JsonObject { ["mode"] = Directory.Exists("/sys/firmware/efi") ? "efi" : "legacy-bios" },
         });

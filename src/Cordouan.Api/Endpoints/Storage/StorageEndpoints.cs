@@ -91,7 +91,14 @@ public static class StorageEndpoints
         await guard.RequireAsync(http.GetCaller(), "/storage", "Datastore.Allocate", http.RequestAborted);
         var definition = new StorageDefinition
         {
-            Id = id, Type = "dir", Path = path, Content = content, Shared = shared, Disabled = disabled, Format = format ?? "qcow2", Nodes = nodes,
+            Id = id,
+            Type = "dir",
+            Path = path,
+            Content = content,
+            Shared = shared,
+            Disabled = disabled,
+            Format = format ?? "qcow2",
+            Nodes = nodes,
         };
         await storages.PluginFor(definition).ActivateAsync(definition, http.RequestAborted);
         if (!await storages.TryAddAsync(definition, http.RequestAborted))
@@ -174,7 +181,10 @@ public static class StorageEndpoints
         var info = await plugin.InfoAsync(definition, name, http.RequestAborted);
         return PveResult.Ok(new JsonObject
         {
-            ["path"] = plugin.PathOf(definition, name), ["format"] = info.Format, ["size"] = info.SizeBytes, ["used"] = info.UsedBytes,
+            ["path"] = plugin.PathOf(definition, name),
+            ["format"] = info.Format,
+            ["size"] = info.SizeBytes,
+            ["used"] = info.UsedBytes,
         });
     }
 

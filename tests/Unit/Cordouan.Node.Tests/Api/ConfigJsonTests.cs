@@ -10,7 +10,12 @@ public sealed class ConfigJsonTests
     {
         var json = ConfigJson.ToJson(new Dictionary<string, string>
         {
-            ["cores"] = "2", ["onboot"] = "1", ["memory"] = "512", ["cpulimit"] = "1.5", ["name"] = "vm", ["cipassword"] = "secret",
+            ["cores"] = "2",
+            ["onboot"] = "1",
+            ["memory"] = "512",
+            ["cpulimit"] = "1.5",
+            ["name"] = "vm",
+            ["cipassword"] = "secret",
         }).ToJsonString();
         Assert.Equal("""{"cipassword":"**********","cores":2,"cpulimit":"1.5","memory":"512","name":"vm","onboot":1}""", json);
     }

@@ -35,7 +35,10 @@ public sealed class VmConfigSchemaTests
     {
         var e = Assert.Throws<ValidationException>(() => ConfigValidator.ValidateAll(new Dictionary<string, string>
         {
-            ["memory"] = "1", ["cores"] = "x", ["scsi0"] = "local:1,bogus=2", ["name"] = "ok",
+            ["memory"] = "1",
+            ["cores"] = "x",
+            ["scsi0"] = "local:1,bogus=2",
+            ["name"] = "ok",
         }));
         Assert.Equal(["cores", "memory", "scsi0"], e.Errors.Keys.Order(StringComparer.Ordinal));
     }
