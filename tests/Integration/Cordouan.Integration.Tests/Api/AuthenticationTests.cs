@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Cordouan.Integration.Tests.Fixtures;
+using Cordouan.Testing.Daemon;
 using Xunit;
 
 namespace Cordouan.Integration.Tests.Api;

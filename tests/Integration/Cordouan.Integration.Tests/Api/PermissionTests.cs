@@ -1,5 +1,6 @@
 using System.Net;
 using Cordouan.Integration.Tests.Fixtures;
+using Cordouan.Testing.Daemon;
 using Xunit;
 
 namespace Cordouan.Integration.Tests.Api;

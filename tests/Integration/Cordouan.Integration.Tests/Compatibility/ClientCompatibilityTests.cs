@@ -1,4 +1,5 @@
 using Cordouan.Integration.Tests.Fixtures;
+using Cordouan.Testing.Daemon;
 using Xunit;
 
 namespace Cordouan.Integration.Tests.Compatibility;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Cordouan.Integration.Tests.Fixtures;
+using Cordouan.Testing.Daemon;
 using Cordouan.Testing;
 
 namespace Cordouan.Integration.Tests.Compatibility;

@@ -1,3 +1,4 @@
+using Cordouan.Testing.Daemon;
 using Cordouan.Testing;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Cordouan.Testing.Daemon;
 using System.Globalization;
 
 namespace Cordouan.Integration.Tests.Fixtures;

@@ -1,4 +1,5 @@
 using Cordouan.Integration.Tests.Fixtures;
+using Cordouan.Testing.Daemon;
 using Cordouan.Testing;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Cordouan.Integration.Tests.Fixtures;
+using Cordouan.Testing.Daemon;
 using Cordouan.Testing;
 using Xunit;
 

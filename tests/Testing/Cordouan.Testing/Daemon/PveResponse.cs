@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Cordouan.Integration.Tests.Fixtures;
+namespace Cordouan.Testing.Daemon;
 
 /// <summary>A raw API answer: status, reason phrase and the parsed body, so tests can assert on exactly what clients see.</summary>
 public sealed record PveResponse(HttpStatusCode Status, string? Reason, JsonNode? Body)

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Cordouan.Testing;
 
-namespace Cordouan.Integration.Tests.Fixtures;
+namespace Cordouan.Testing.Daemon;
 
 /// <summary>
 /// A real cordouand process (and its embedded etcd) in a temp data dir on free loopback ports.

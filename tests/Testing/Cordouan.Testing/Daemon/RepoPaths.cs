@@ -1,4 +1,4 @@
-namespace Cordouan.Integration.Tests.Fixtures;
+namespace Cordouan.Testing.Daemon;
 
 /// <summary>Where the built binaries and scripts are, found by walking up to the directory holding Cordouan.slnx.</summary>
 public static class RepoPaths

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Cordouan.Integration.Tests.Fixtures;
+namespace Cordouan.Testing.Daemon;
 
 /// <summary>
 /// A minimal Proxmox API client for tests: form-encoded bodies, ticket cookie + CSRF header, raw responses.
