@@ -27,9 +27,17 @@ public sealed partial class VmService
             var volumes = ReferencedVolumes(current.Document).ToHashSet();
             foreach (var volume in volumes.Where(v => OwnedBy(v, id)))
             {
-                var storage = await storages.GetAsync(volume.Storage, ct);
                 ctx.Log($"removing {volume}");
-                await storages.PluginFor(storage).FreeAsync(storage, volume.Name, ct);
+                try
+                {
+                    var storage = await storages.GetAsync(volume.Storage, ct);
+                    await storages.PluginFor(storage).FreeAsync(storage, volume.Name, ct);
+                }
+                catch (NotFoundException e)
+                {
+                    // Like Proxmox: a disk that is already gone must not keep the VM from being destroyed.
+                    ctx.Warn($"could not free {volume}: {e.Message}");
+                }
             }
             if (destroyUnreferenced)
             {

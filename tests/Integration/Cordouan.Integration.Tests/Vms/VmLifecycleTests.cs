@@ -65,13 +65,45 @@ public sealed class VmLifecycleTests(SharedNode shared)
     }
 
     [Fact]
-    public async Task Create_DiskOnUnknownStorage_TaskFailsAndLeavesNoVm()
+    public async Task Create_SecondDiskOnUnknownStorage_TaskFailsAndLeavesNoVmNorDisk()
     {
         var ct = TestContext.Current.CancellationToken;
-        var upid = (await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "203", ["scsi0"] = "nosuch:4" }, ct)).EnsureOk().Data!.GetValue<string>();
+        var upid = (await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "203", ["scsi0"] = "local:0.01", ["scsi1"] = "nosuch:4" }, ct)).EnsureOk().Data!.GetValue<string>();
         var exit = await shared.Admin.WaitForTaskAsync(upid, TimeSpan.FromSeconds(30), ct);
         Assert.Equal("storage 'nosuch' does not exist", exit);
         Assert.Equal(HttpStatusCode.InternalServerError, (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 203, "/config"), ct)).Status);
+        var content = (await shared.Admin.GetAsync($"/nodes/{NodeName}/storage/local/content", ct, new() { ["vmid"] = "203" })).EnsureOk().Data!.AsArray();
+        Assert.Empty(content);
+    }
+
+    [Fact]
+    public async Task Start_MissingImage_TaskFailsWithQemuReason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new() { ["vmid"] = "206", ["memory"] = "64", ["scsi0"] = "local:0.01" }, ct);
+        var path = (await shared.Admin.GetAsync($"/nodes/{NodeName}/storage/local/content/local:206/vm-206-disk-0.qcow2", ct)).EnsureOk().Data!["path"]!.GetValue<string>();
+        File.Delete(path);
+        var upid = (await shared.Admin.PostAsync(Fixtures.Vms.Path(NodeName, 206, "/status/start"), null, ct)).EnsureOk().Data!.GetValue<string>();
+        var exit = await shared.Admin.WaitForTaskAsync(upid, TimeSpan.FromSeconds(60), ct);
+        Assert.StartsWith("Failed to start VM 206", exit, StringComparison.Ordinal);
+        Assert.Contains("vm-206-disk-0.qcow2", exit, StringComparison.Ordinal);
+        Assert.Equal("stopped", await Fixtures.Vms.StatusAsync(shared.Admin, NodeName, 206, ct));
+        await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 206, ct);
+    }
+
+    [Fact]
+    public async Task Start_ConfigLocked_RefusedWithLockName()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new() { ["vmid"] = "207", ["memory"] = "64" }, ct);
+        (await shared.Admin.PutAsync(Fixtures.Vms.Path(NodeName, 207, "/config"), new() { ["lock"] = "backup" }, ct)).EnsureOk();
+        var start = await shared.Admin.PostAsync(Fixtures.Vms.Path(NodeName, 207, "/status/start"), null, ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, start.Status);
+        Assert.Equal("VM is locked (backup)", start.Reason);
+        var resources = (await shared.Admin.GetAsync("/cluster/resources", ct, new() { ["type"] = "vm" })).EnsureOk().Data!.AsArray();
+        Assert.Equal("backup", resources.Single(r => r!["vmid"]!.GetValue<int>() == 207)!["lock"]!.GetValue<string>());
+        (await shared.Admin.PutAsync(Fixtures.Vms.Path(NodeName, 207, "/config"), new() { ["delete"] = "lock" }, ct)).EnsureOk();
+        await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 207, ct);
     }
 
     [Fact]

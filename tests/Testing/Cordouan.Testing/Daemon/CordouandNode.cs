@@ -11,11 +11,14 @@ namespace Cordouan.Testing.Daemon;
 public sealed class CordouandNode : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly IReadOnlyList<string> _extraArguments;
     private Process? _process;
 
-    public CordouandNode(string nodeName = "node1")
+    /// <param name="extraArguments">Options appended to the command line (they win over the defaults).</param>
+    public CordouandNode(string nodeName = "node1", IReadOnlyList<string>? extraArguments = null)
     {
         NodeName = nodeName;
+        _extraArguments = extraArguments ?? [];
         Data = new TempDirectory("cordouand");
         ApiPort = PortAllocator.Next();
         EtcdClientPort = PortAllocator.Next();
@@ -72,7 +75,7 @@ public sealed class CordouandNode : IAsyncDisposable
             "--data-dir", Data.Path, "--listen", $"127.0.0.1:{ApiPort}", "--node-name", NodeName, "--accel", "tcg",
             "--admin-password-file", Data.Combine("admin-password.in"),
             "--etcd-client-url", $"http://127.0.0.1:{EtcdClientPort}", "--etcd-peer-url", $"http://127.0.0.1:{EtcdPeerPort}",
-        })
+        }.Concat(_extraArguments))
         {
             info.ArgumentList.Add(arg);
         }

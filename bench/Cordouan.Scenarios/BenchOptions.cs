@@ -1,0 +1,52 @@
+namespace Cordouan.Scenarios;
+
+/// <summary>Sizes of one bench run. <c>--quick</c> trades precision for a run of a few minutes.</summary>
+public sealed record BenchOptions
+{
+    public bool Quick { get; init; }
+
+    /// <summary>Boots per side (cordouand and bare QEMU) in the start-overhead scenario.</summary>
+    public int StartRuns { get; init; } = 3;
+
+    /// <summary>Sequential linked clones (and bare <c>qemu-img create</c> runs).</summary>
+    public int Clones { get; init; } = 20;
+
+    /// <summary>VMs defined before timing <c>/cluster/resources</c>.</summary>
+    public int DefinedVms { get; init; } = 1000;
+
+    /// <summary>Parallel creates while defining them.</summary>
+    public int CreateParallelism { get; init; } = 8;
+
+    public int ResourcesGets { get; init; } = 500;
+
+    public int TypedResourcesGets { get; init; } = 200;
+
+    public TimeSpan IdleBeforeRss { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Hard bound on the whole run.</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(15);
+
+    public string? OutputPath { get; init; }
+
+    /// <summary>Parses <c>[--quick] [--out PATH]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
+    public static BenchOptions? Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    options = options with { Quick = true, StartRuns = 1, Deadline = TimeSpan.FromMinutes(6) };
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    options = options with { OutputPath = args[++i] };
+                    break;
+                default:
+                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH]   (default output: artifacts/bench/latest.json)");
+                    return null;
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Cordouan.Platform.Processes;
+using Cordouan.Scenarios.ClusterResources;
+using Cordouan.Scenarios.IdleRss;
+using Cordouan.Scenarios.Infrastructure;
+using Cordouan.Scenarios.LinkedClone;
+using Cordouan.Scenarios.Reporting;
+using Cordouan.Scenarios.StartOverhead;
+using Cordouan.Testing.Daemon;
+
+namespace Cordouan.Scenarios;
+
+/// <summary>Runs every scenario in order against one cordouand node; a failed scenario is reported and the next one runs.</summary>
+public sealed class BenchRunner(BenchOptions options)
+{
+    public async Task<BenchReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var start = Stopwatch.GetTimestamp();
+        var environment = await DescribeEnvironmentAsync(cancellationToken);
+        var results = new List<ScenarioResult>();
+        var failures = new List<string>();
+        await using (var context = await BenchContext.StartAsync(options, cancellationToken))
+        {
+            var scenarios = new (string Name, Func<CancellationToken, Task<IReadOnlyList<ScenarioResult>>> Run)[]
+            {
+                ("start", new StartOverheadScenario(context).RunAsync),
+                ("clone", new LinkedCloneScenario(context).RunAsync),
+                ("resources", new ClusterResourcesScenario(context).RunAsync),
+                ("idle-rss", new IdleRssScenario(context).RunAsync),
+            };
+            foreach (var (name, run) in scenarios)
+            {
+                context.Progress($"scenario {name}");
+                try
+                {
+                    results.AddRange(await run(cancellationToken));
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // Scenario boundary: report and go on, so one broken scenario does not hide the others' figures.
+                    failures.Add($"{name}: {e.GetType().Name}: {e.Message}");
+                    context.Progress($"scenario {name} FAILED: {e}");
+                }
+            }
+            context.Progress("stopping cordouand");
+        }
+        return new BenchReport
+        {
+            StartedAt = startedAt,
+            Quick = options.Quick,
+            TotalSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds,
+            Environment = environment,
+            Results = results,
+            Failures = failures,
+        };
+    }
+
+    private static async Task<Dictionary<string, string>> DescribeEnvironmentAsync(CancellationToken cancellationToken)
+    {
+        var qemu = await new ProcessRunner().RunCheckedAsync([Programs.Require(Programs.Qemu), "--version"], cancellationToken);
+        return new Dictionary<string, string>
+        {
+            ["processors"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["os"] = RuntimeInformation.OSDescription,
+            ["runtime"] = RuntimeInformation.FrameworkDescription,
+            ["qemu"] = qemu.StandardOutput.Split('\n')[0].Trim(),
+            ["cordouand"] = RepoPaths.Cordouand,
+            ["accelerator"] = "tcg",
+        };
+    }
+}
