@@ -21,14 +21,20 @@ public sealed record BenchOptions
 
     public int TypedResourcesGets { get; init; } = 200;
 
+    /// <summary>Time after which the GET loop stops early (a slow daemon must not stretch the run without bound).</summary>
+    public TimeSpan ResourcesBudget { get; init; } = TimeSpan.FromSeconds(120);
+
     public TimeSpan IdleBeforeRss { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Scenario names to run (all when empty).</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
     /// <summary>Hard bound on the whole run.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(15);
 
     public string? OutputPath { get; init; }
 
-    /// <summary>Parses <c>[--quick] [--out PATH]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
+    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -37,13 +43,19 @@ public sealed record BenchOptions
             switch (args[i])
             {
                 case "--quick":
-                    options = options with { Quick = true, StartRuns = 1, Deadline = TimeSpan.FromMinutes(6) };
+                    options = options with
+                    {
+                        Quick = true, StartRuns = 1, ResourcesBudget = TimeSpan.FromSeconds(45), Deadline = TimeSpan.FromMinutes(6),
+                    };
                     break;
                 case "--out" when i + 1 < args.Count:
                     options = options with { OutputPath = args[++i] };
                     break;
+                case "--only" when i + 1 < args.Count:
+                    options = options with { Only = args[++i].Split(',').ToHashSet() };
+                    break;
                 default:
-                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH]   (default output: artifacts/bench/latest.json)");
+                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss]   (default output: artifacts/bench/latest.json)");
                     return null;
             }
         }

@@ -30,14 +30,20 @@ public sealed class BenchRunner(BenchOptions options)
                 ("resources", new ClusterResourcesScenario(context).RunAsync),
                 ("idle-rss", new IdleRssScenario(context).RunAsync),
             };
-            foreach (var (name, run) in scenarios)
+            foreach (var (name, run) in scenarios.Where(s => options.Only.Count == 0 || options.Only.Contains(s.Name)))
             {
                 context.Progress($"scenario {name}");
                 try
                 {
                     results.AddRange(await run(cancellationToken));
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The run's deadline (or Ctrl+C): keep what the earlier scenarios measured and stop here.
+                    failures.Add($"{name}: cancelled (deadline {options.Deadline.TotalMinutes:0} min or Ctrl+C)");
+                    break;
+                }
+                catch (Exception e)
                 {
                     // Scenario boundary: report and go on, so one broken scenario does not hide the others' figures.
                     failures.Add($"{name}: {e.GetType().Name}: {e.Message}");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Cordouan.Scenarios.Measurement;
@@ -31,12 +32,17 @@ public sealed class ClusterResourcesScenario(BenchContext context)
         var typed = new Samples();
         var version = new Samples();
         var allBytes = 0;
-        for (var i = 0; i < context.Options.ResourcesGets; i++)
+        var loop = Stopwatch.GetTimestamp();
+        for (var i = 0; i < context.Options.ResourcesGets && Stopwatch.GetElapsedTime(loop) < context.Options.ResourcesBudget; i++)
         {
             version.Add((await context.Raw.GetAsync("/version", cancellationToken)).Elapsed);
             var (elapsed, allBody) = await context.Raw.GetAsync("/cluster/resources", cancellationToken);
             all.Add(elapsed);
             allBytes = allBody.Length;
+            if (i % 100 == 99)
+            {
+                context.Progress(string.Create(CultureInfo.InvariantCulture, $"{i + 1} GETs, last /cluster/resources {elapsed.TotalMilliseconds:0.0} ms"));
+            }
             if (i < context.Options.TypedResourcesGets)
             {
                 typed.Add((await context.Raw.GetAsync("/cluster/resources?type=vm", cancellationToken)).Elapsed);
@@ -44,6 +50,11 @@ public sealed class ClusterResourcesScenario(BenchContext context)
         }
         var baseline = version.Summarize();
         var note = string.Create(CultureInfo.InvariantCulture, $"{vmItems} VM items, {allBytes / 1024.0:0} KiB body; client reads bytes, no parsing");
+        if (all.Values.Count < context.Options.ResourcesGets)
+        {
+            note += string.Create(CultureInfo.InvariantCulture,
+                $"; loop stopped by its {context.Options.ResourcesBudget.TotalSeconds:0} s budget after {all.Values.Count} of {context.Options.ResourcesGets} GETs");
+        }
         return
         [
             Result("GET /cluster/resources", all.Summarize(), baseline, note),

@@ -11,7 +11,7 @@ public sealed record Summary(int Count, double Min, double Median, double P95, d
             throw new ArgumentException("no samples", nameof(samples));
         }
         var sorted = samples.Order().ToArray();
-        return new Summary(sorted.Length, sorted[0], Median(sorted), Percentile(sorted, 95), Percentile(sorted, 99), sorted[^1]);
+        return new Summary(sorted.Length, sorted[0], MedianOf(sorted), Percentile(sorted, 95), Percentile(sorted, 99), sorted[^1]);
     }
 
     /// <summary>The value picked by <paramref name="basis"/> (<c>median</c>, <c>p95</c>, <c>p99</c>, <c>max</c>).</summary>
@@ -23,7 +23,7 @@ public sealed record Summary(int Count, double Min, double Median, double P95, d
         _ => Max,
     };
 
-    private static double Median(double[] sorted) =>
+    private static double MedianOf(double[] sorted) =>
         sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 
     /// <summary>Nearest rank: the smallest sample with at least <paramref name="percent"/>% of the samples at or below it.</summary>

@@ -7,7 +7,8 @@ namespace Cordouan.Scenarios.Reporting;
 /// <summary>Renders results as a fixed-width text table, followed by what each baseline was.</summary>
 public static class ResultTable
 {
-    private const string RowFormat = "{0,-34} {1,4} {2,10} {3,10} {4,10} {5,10} | {6,10} {7,10} {8,7} | {9,-22} {10,-4}";
+    private static readonly CompositeFormat RowFormat =
+        CompositeFormat.Parse("{0,-34} {1,4} {2,10} {3,10} {4,10} {5,10} | {6,10} {7,10} {8,7} | {9,-22} {10,-4}");
 
     public static string Render(IReadOnlyList<ScenarioResult> results)
     {
@@ -43,7 +44,7 @@ public static class ResultTable
         return text.ToString();
     }
 
-    private static string Row(params object[] cells) => string.Format(CultureInfo.InvariantCulture, RowFormat, cells);
+    private static string Row(params object?[] cells) => string.Format(CultureInfo.InvariantCulture, RowFormat, cells);
 
     private static string Value(double value, string unit) => string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {unit}");
 

@@ -24,6 +24,13 @@ public sealed partial class PermissionChecker(IClusterStore store, AclStore acl,
     public async Task<bool> HasPrivilegeAsync(AccessIdentity identity, string path, string privilege, CancellationToken cancellationToken) =>
         (await GetPrivilegesAsync(identity, path, cancellationToken)).Contains(privilege);
 
+    /// <summary>Loads the identity's ACL view once and answers many (path, privilege) checks from it, for listings.</summary>
+    public async Task<Func<string, string, bool>> LoadCheckerAsync(AccessIdentity identity, CancellationToken cancellationToken)
+    {
+        var view = await LoadViewAsync(identity, cancellationToken);
+        return (path, privilege) => view.PrivilegesAt(NormalizeOrThrow(path)).Contains(privilege);
+    }
+
     /// <summary>Throws <see cref="PermissionDeniedException"/> unless the identity holds <paramref name="privilege"/> on the path.</summary>
     public async Task CheckAsync(AccessIdentity identity, string path, string privilege, CancellationToken cancellationToken)
     {

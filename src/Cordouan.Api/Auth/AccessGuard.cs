@@ -9,6 +9,9 @@ public sealed class AccessGuard(PermissionChecker permissions) : IAccessGuard
     public Task RequireAsync(AccessIdentity caller, string path, string privilege, CancellationToken cancellationToken) =>
         permissions.CheckAsync(caller, path, privilege, cancellationToken);
 
+    public Task<Func<string, string, bool>> ForCallerAsync(AccessIdentity caller, CancellationToken cancellationToken) =>
+        permissions.LoadCheckerAsync(caller, cancellationToken);
+
     public Task<bool> HasAsync(AccessIdentity caller, string path, string privilege, CancellationToken cancellationToken) =>
         permissions.HasPrivilegeAsync(caller, path, privilege, cancellationToken);
 }

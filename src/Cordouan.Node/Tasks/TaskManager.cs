@@ -34,7 +34,7 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
         return upid;
     }
 
-    /// <summary>Runs a task and waits for it (used where the caller wants the outcome, e.g. create with start=1).</summary>
+    /// <summary>A task's index entry; an unknown UPID is a 400 on <c>upid</c>, as Proxmox answers.</summary>
     public async Task<TaskDocument> GetAsync(string upid, CancellationToken cancellationToken)
     {
         var entry = await store.GetAsync(ClusterKeys.Task(upid), cancellationToken)

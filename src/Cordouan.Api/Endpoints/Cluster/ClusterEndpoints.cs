@@ -65,14 +65,14 @@ public static class ClusterEndpoints
         var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
         var type = reader.Enum("type", ["vm", "storage", "node", "sdn"]);
         reader.Validate();
-        var caller = http.GetCaller();
         var ct = http.RequestAborted;
+        var allowed = await guard.ForCallerAsync(http.GetCaller(), ct);
         var items = new JsonArray();
         if (type is null or "vm")
         {
             foreach (var vm in await vms.ListAsync(ct))
             {
-                if (!await guard.HasAsync(caller, $"/vms/{vm.Document.VmId}", "VM.Audit", ct))
+                if (!allowed($"/vms/{vm.Document.VmId}", "VM.Audit"))
                 {
                     continue;
                 }
@@ -99,7 +99,7 @@ public static class ClusterEndpoints
         {
             foreach (var storage in await storages.ListAsync(ct))
             {
-                if (!await guard.HasAsync(caller, $"/storage/{storage.Id}", "Datastore.Audit", ct))
+                if (!allowed($"/storage/{storage.Id}", "Datastore.Audit"))
                 {
                     continue;
                 }

@@ -22,13 +22,13 @@ public static class QemuListHandlers
         var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node });
         reader.Boolean("full");
         reader.Validate();
-        var caller = http.GetCaller();
+        var allowed = await guard.ForCallerAsync(http.GetCaller(), http.RequestAborted);
         var items = new JsonArray();
         if (node == identity.NodeName)
         {
             foreach (var (vm, runtime) in await vms.ListOwnedAsync(http.RequestAborted))
             {
-                if (await guard.HasAsync(caller, $"/vms/{vm.Document.VmId}", "VM.Audit", http.RequestAborted))
+                if (allowed($"/vms/{vm.Document.VmId}", "VM.Audit"))
                 {
                     items.Add(VmProjection.Summary(vm.Document, runtime, time.GetUtcNow()));
                 }

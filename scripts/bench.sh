@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the performance scenarios (bench/Cordouan.Scenarios) against the built cordouand and prints each figure
+# beside a baseline measured in the same run; JSON goes to artifacts/bench/latest.json. Not part of `make test`.
+# Usage: scripts/bench.sh [--quick] [--out PATH]   (default run ~10 min, --quick ~3 min; needs `make build` first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+daemon=src/Cordouan.Daemon/bin/Debug/net10.0/cordouand
+if [ ! -x "$daemon" ]; then
+  echo "$daemon is missing: run 'make build' first" >&2
+  exit 2
+fi
+exec dotnet run -c Release --project bench/Cordouan.Scenarios -- "$@"
