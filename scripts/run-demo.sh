@@ -37,8 +37,8 @@ cat <<MSG
 Cordouan is running (node $(hostname -s), data under $DEMO_DIR).
   API:        https://<this host>:${LISTEN##*:}/api2/json   (certificate SHA-256 $FP)
   Log in:     user admin@pve, password in $DEMO_DIR/admin-password
-  CLI:        export CORD_CONFIG=$CORD_CONFIG; $CORD vm list
-  Console:    $CORD console 100      (Ctrl-] to detach)
+  CLI:        export CORD_CONFIG=$CORD_CONFIG; alias cord=$CORD; cord vm list
+  Console:    cord console 100      (Ctrl-] to detach)
 Press Ctrl-C to stop cordouand (VMs keep running).
 MSG
 wait $DAEMON

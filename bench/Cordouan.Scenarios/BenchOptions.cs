@@ -45,7 +45,10 @@ public sealed record BenchOptions
                 case "--quick":
                     options = options with
                     {
-                        Quick = true, StartRuns = 1, ResourcesBudget = TimeSpan.FromSeconds(45), Deadline = TimeSpan.FromMinutes(6),
+                        Quick = true,
+                        StartRuns = 1,
+                        ResourcesBudget = TimeSpan.FromSeconds(45),
+                        Deadline = TimeSpan.FromMinutes(6),
                     };
                     break;
                 case "--out" when i + 1 < args.Count:

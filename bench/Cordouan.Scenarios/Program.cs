@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cordouan.Scenarios;
 using Cordouan.Scenarios.Infrastructure;
@@ -52,6 +53,8 @@ foreach (var failure in report.Failures)
 }
 var output = options.OutputPath ?? Path.Combine(RepoPaths.Root, "artifacts", "bench", "latest.json");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, BenchJsonContext.Default.BenchReport));
+// Relaxed escaping keeps "≤" and "+" readable in the file; it is never embedded in HTML.
+var json = new BenchJsonContext(new JsonSerializerOptions(BenchJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, json.BenchReport));
 Console.WriteLine($"total {report.TotalSeconds:0} s; JSON: {output}");
 return report.Failures.Count == 0 ? 0 : 1;

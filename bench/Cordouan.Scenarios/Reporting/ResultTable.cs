@@ -8,7 +8,7 @@ namespace Cordouan.Scenarios.Reporting;
 public static class ResultTable
 {
     private static readonly CompositeFormat RowFormat =
-        CompositeFormat.Parse("{0,-34} {1,4} {2,10} {3,10} {4,10} {5,10} | {6,10} {7,10} {8,7} | {9,-22} {10,-4}");
+        CompositeFormat.Parse("{0,-44} {1,4} {2,10} {3,10} {4,10} {5,10} | {6,10} {7,10} {8,7} | {9,-22} {10,-4}");
 
     public static string Render(IReadOnlyList<ScenarioResult> results)
     {

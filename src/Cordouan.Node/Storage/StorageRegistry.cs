@@ -30,6 +30,13 @@ public sealed class StorageRegistry(IClusterStore store, IServiceProvider servic
         return result.Succeeded;
     }
 
+    /// <summary>Removes a storage definition (its volumes stay on disk, as in Proxmox); false when it did not exist.</summary>
+    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        var entry = await store.GetAsync(ClusterKeys.Storage(id), cancellationToken);
+        return entry is not null && (await store.CompareAndDeleteAsync(ClusterKeys.Storage(id), entry.ModRevision, cancellationToken)).Succeeded;
+    }
+
     public IStoragePlugin PluginFor(StorageDefinition definition) =>
         services.GetKeyedService<IStoragePlugin>(definition.Type)
         ?? throw new CordouanException($"storage '{definition.Id}': type '{definition.Type}' is not supported on this node");

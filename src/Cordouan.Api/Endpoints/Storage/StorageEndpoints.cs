@@ -9,6 +9,8 @@ using Cordouan.Core.Ids;
 using Cordouan.Core.Storage;
 using Cordouan.Node.Hosting;
 using Cordouan.Node.Storage;
+using Cordouan.Node.Tasks;
+using Cordouan.Node.Vms;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,12 +27,14 @@ public static class StorageEndpoints
         app.MapGet("/api2/json/storage", ConfigListAsync);
         app.MapPost("/api2/json/storage", ConfigCreateAsync);
         app.MapGet("/api2/json/storage/{storage}", ConfigGetAsync);
+        app.MapDelete("/api2/json/storage/{storage}", ConfigDeleteAsync);
         var node = app.MapGroup("/api2/json/nodes/{node}/storage");
         node.MapGet("", NodeListAsync);
         node.MapGet("/{storage}", NodeIndexAsync);
         node.MapGet("/{storage}/status", NodeStatusAsync);
         node.MapGet("/{storage}/content", ContentListAsync);
         node.MapGet("/{storage}/content/{**volume}", ContentGetAsync);
+        node.MapDelete("/{storage}/content/{**volume}", ContentDeleteAsync);
     }
 
     private static async Task<IResult> ConfigListAsync(HttpContext http, StorageRegistry storages, IAccessGuard guard)
@@ -108,6 +112,24 @@ public static class StorageEndpoints
         return PveResult.Ok(new JsonObject { ["storage"] = id, ["type"] = "dir" });
     }
 
+    /// <summary>Refused while a VM still references a volume on it, so no VM is left pointing at a storage that is gone.</summary>
+    private static async Task<IResult> ConfigDeleteAsync(HttpContext http, string storage, StorageRegistry storages, VmRepository vms, IAccessGuard guard)
+    {
+        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["storage"] = storage }).Validate();
+        await guard.RequireAsync(http.GetCaller(), "/storage", "Datastore.Allocate", http.RequestAborted);
+        await storages.GetAsync(storage, http.RequestAborted);
+        var users = (await vms.ListAsync(http.RequestAborted))
+            .Where(vm => vm.Document.Config.Values.Any(v => v.StartsWith(storage + ":", StringComparison.Ordinal)))
+            .Select(vm => vm.Document.VmId)
+            .ToList();
+        if (users.Count > 0)
+        {
+            throw new VmStateException($"storage '{storage}' is still used by VM(s) {string.Join(", ", users)}");
+        }
+        await storages.RemoveAsync(storage, http.RequestAborted);
+        return PveResult.Ok((JsonNode?)null);
+    }
+
     private static async Task<IResult> NodeListAsync(HttpContext http, string node, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
     {
         var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node });
@@ -171,12 +193,7 @@ public static class StorageEndpoints
         NodeEndpoints.EnsureLocal(node, identity);
         await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Audit", http.RequestAborted);
         var definition = await storages.GetAsync(storage, http.RequestAborted);
-        // The volume may arrive as "local:100/vm-100-disk-0.qcow2" (a full volid) or as the bare name.
-        var name = Uri.UnescapeDataString(volume);
-        if (name.StartsWith(storage + ":", StringComparison.Ordinal))
-        {
-            name = name[(storage.Length + 1)..];
-        }
+        var name = VolumeName(storage, volume);
         var plugin = storages.PluginFor(definition);
         var info = await plugin.InfoAsync(definition, name, http.RequestAborted);
         return PveResult.Ok(new JsonObject
@@ -186,6 +203,39 @@ public static class StorageEndpoints
             ["size"] = info.SizeBytes,
             ["used"] = info.UsedBytes,
         });
+    }
+
+    /// <summary>Deletes a volume no VM references (an attached disk is removed through the VM's config instead).</summary>
+    private static async Task<IResult> ContentDeleteAsync(HttpContext http, string node, string storage, string volume, NodeIdentity identity, StorageRegistry storages, VmRepository vms, TaskManager tasks, IAccessGuard guard)
+    {
+        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage, ["volume"] = volume });
+        reader.Integer("delay", 1, 30);
+        reader.Validate();
+        NodeEndpoints.EnsureLocal(node, identity);
+        await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Allocate", http.RequestAborted);
+        var definition = await storages.GetAsync(storage, http.RequestAborted);
+        var name = VolumeName(storage, volume);
+        var volid = $"{storage}:{name}";
+        var plugin = storages.PluginFor(definition);
+        await plugin.InfoAsync(definition, name, http.RequestAborted);
+        var user = (await vms.ListAsync(http.RequestAborted)).FirstOrDefault(vm => vm.Document.Config.Values.Any(v => v.Split(',')[0] == volid));
+        if (user is not null)
+        {
+            throw new VmStateException($"volume '{volid}' is used by VM {user.Document.VmId} - detach it from the VM first");
+        }
+        var upid = await tasks.StartAsync("imgdel", "", http.GetCaller().Name, async ctx =>
+        {
+            ctx.Log($"removing volume {volid}");
+            await plugin.FreeAsync(definition, name, ctx.CancellationToken);
+        }, http.RequestAborted);
+        return PveResult.Ok(upid.ToString());
+    }
+
+    /// <summary>The volume may arrive as <c>local:100/vm-100-disk-0.qcow2</c> (a full volid, raw or %2F-encoded) or as the bare name.</summary>
+    private static string VolumeName(string storage, string volume)
+    {
+        var name = Uri.UnescapeDataString(volume);
+        return name.StartsWith(storage + ":", StringComparison.Ordinal) ? name[(storage.Length + 1)..] : name;
     }
 
     private static List<string> ConfigListSplit(string text) =>
