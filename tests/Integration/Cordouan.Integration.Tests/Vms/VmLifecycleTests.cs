@@ -32,6 +32,34 @@ public sealed class VmLifecycleTests(SharedNode shared)
         Assert.Equal("running", status["status"]!.GetValue<string>());
         Assert.True(status["pid"]!.GetValue<int>() > 0);
 
+        await using (var console = await SerialConsole.ConnectAsync(shared.Node.SerialSocket(200), TimeSpan.FromSeconds(10), ct))
+        {
+            await shared.Admin.RunTaskAsync(HttpMethod.Post, Fixtures.Vms.Path(NodeName, 200, "/status/suspend"), null, ct);
+            var paused = (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 200, "/status/current"), ct)).EnsureOk().Data!;
+            Assert.Equal("paused", paused["qmpstatus"]!.GetValue<string>());
+            var lines = console.LineCount;
+            await shared.Admin.RunTaskAsync(HttpMethod.Post, Fixtures.Vms.Path(NodeName, 200, "/status/resume"), null, ct);
+            var resumedAt = await console.WaitForHeartbeatAsync(console.LastHeartbeat ?? 0, TimeSpan.FromSeconds(30), ct);
+            Assert.True(resumedAt > 0);
+
+            // Reset reboots the guest at once: it reports GUEST-UP again, continuing its disk counter.
+            var before = console.LastHeartbeat!.Value;
+            var mark = console.LineCount;
+            await shared.Admin.RunTaskAsync(HttpMethod.Post, Fixtures.Vms.Path(NodeName, 200, "/status/reset"), null, ct);
+            var up = await console.WaitForLineAsync("GUEST-UP after the reset", l => l.StartsWith("GUEST-UP", StringComparison.Ordinal), mark, Boot, ct);
+            var start = int.Parse(up.Split("start=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(start, before - 1, before + 5);
+            Assert.True(console.LineCount > lines);
+
+            // Online resize goes through QEMU (last: the guest keeps its counter in the disk's last MiB, which moves).
+            await shared.Admin.RunTaskAsync(HttpMethod.Put, Fixtures.Vms.Path(NodeName, 200, "/resize"), new() { ["disk"] = "scsi0", ["size"] = "+64M" }, ct);
+            var resized = (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 200, "/config"), ct)).EnsureOk().Data!;
+            Assert.Contains("size=128M", resized["scsi0"]!.GetValue<string>(), StringComparison.Ordinal);
+            var shrink = await shared.Admin.PutAsync(Fixtures.Vms.Path(NodeName, 200, "/resize"), new() { ["disk"] = "scsi0", ["size"] = "32M" }, ct);
+            Assert.Equal(HttpStatusCode.BadRequest, shrink.Status);
+            Assert.Contains("shrinking disks is not supported", shrink.Error("size"), StringComparison.Ordinal);
+        }
+
         await shared.Admin.RunTaskAsync(HttpMethod.Post, Fixtures.Vms.Path(NodeName, 200, "/status/shutdown"), new() { ["timeout"] = "20", ["forceStop"] = "1" }, ct);
         Assert.Equal("stopped", await Fixtures.Vms.StatusAsync(shared.Admin, NodeName, 200, ct));
         await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 200, ct);

@@ -38,6 +38,13 @@ public sealed class CordouandNode : IAsyncDisposable
     /// <summary>The node's API certificate (generated at its first start).</summary>
     public string CertificatePem => Data.Combine("certs", "node.pem");
 
+    /// <summary>SHA-256 fingerprint of the node's certificate, as <c>cord --fingerprint</c> takes it.</summary>
+    public string Fingerprint()
+    {
+        using var certificate = PemCertificate.Load(CertificatePem);
+        return certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+    }
+
     /// <summary>An anonymous client that trusts this node's certificate.</summary>
     public PveHttp Anonymous() => new(BaseAddress, CertificatePem);
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;

@@ -21,8 +21,7 @@ public sealed class PveHttp : IDisposable
     /// <summary>Accepts exactly the node's own certificate (self-signed by its cluster CA), as a pinned fingerprint would.</summary>
     public static SocketsHttpHandler PinnedHandler(string trustedCertificatePem)
     {
-        using var trusted = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(
-            Convert.FromBase64String(string.Concat(File.ReadAllLines(trustedCertificatePem).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))));
+        using var trusted = PemCertificate.Load(trustedCertificatePem);
         var expected = trusted.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
         return new SocketsHttpHandler
         {
