@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GUEST_DIR ?= /var/cache/cordouan-test-guest
 DEMO_DIR ?= $(CURDIR)/.state/demo
 
-.PHONY: deps build guest test lint run clean
+.PHONY: deps build guest test lint run bench clean
 
 deps:
 	scripts/install-deps.sh
@@ -22,6 +22,9 @@ test: build lint
 
 run: build guest
 	GUEST_DIR=$(GUEST_DIR) DEMO_DIR=$(DEMO_DIR) scripts/run-demo.sh
+
+bench: build
+	scripts/bench.sh $(BENCH_ARGS)
 
 clean:
 	dotnet clean Cordouan.slnx -v:q

@@ -87,6 +87,7 @@ public static class DaemonHost
         services.AddCordouanAccess();
         services.AddHostedService<ClusterBootstrap>();
         services.AddHostedService<AdminBootstrapService>();
+        services.AddHostedService<NodeLivenessService>();
         services.AddCordouanApi();
 
         var app = builder.Build();

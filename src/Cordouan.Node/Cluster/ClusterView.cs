@@ -4,7 +4,10 @@ using Cordouan.Node.Hosting;
 
 namespace Cordouan.Node.Cluster;
 
-/// <summary>Reads cluster membership and liveness from etcd. A successful linearizable read means this node is quorate.</summary>
+/// <summary>
+/// Reads cluster membership and liveness (lease-bound <c>alive/</c> keys) from etcd. A successful linearizable read
+/// means this node is quorate.
+/// </summary>
 public sealed class ClusterView(IClusterStore store, NodeIdentity identity)
 {
     public async Task<ClusterStatus> GetStatusAsync(CancellationToken cancellationToken)
@@ -16,7 +19,7 @@ public sealed class ClusterView(IClusterStore store, NodeIdentity identity)
             .ToHashSet(StringComparer.Ordinal);
         var nodes = (await store.ListAsync(ClusterKeys.NodesPrefix, cancellationToken))
             .Select(e => JsonSerializer.Deserialize(e.Value, StateJsonContext.Default.NodeDocument)!)
-            .Select(n => new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name) || n.Name == identity.NodeName))
+            .Select(n => new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name)))
             .OrderBy(n => n.NodeId)
             .ToList();
         return new ClusterStatus(cluster?.Name ?? identity.ClusterName, cluster?.ConfigVersion ?? 1, true, nodes);
