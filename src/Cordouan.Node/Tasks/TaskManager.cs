@@ -17,7 +17,10 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
     private static readonly long ProcessStartTicks = ReadProcessStartTicks();
     private readonly ConcurrentDictionary<string, (Task Task, CancellationTokenSource Abort)> _running = new();
     private readonly CancellationTokenSource _stopping = new();
+    private const int KeepTasks = 2000;
+    private const int PruneEvery = 100;
     private long _sequence;
+    private long _finishedSincePrune;
 
     /// <summary>Starts <paramref name="body"/> as a task and returns its UPID once the task is visible.</summary>
     public async Task<Upid> StartAsync(string type, string id, string user, Func<TaskContext, Task> body, CancellationToken cancellationToken)
@@ -110,6 +113,38 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
         {
             running.Abort.Dispose();
         }
+        if (Interlocked.Increment(ref _finishedSincePrune) % PruneEvery == 0)
+        {
+            await PruneAsync();
+        }
+    }
+
+    /// <summary>
+    /// Keeps the task index bounded (Proxmox rotates its task list too): the newest <see cref="KeepTasks"/> finished
+    /// tasks of this node stay, older entries and their log files go. Running tasks are never pruned.
+    /// </summary>
+    private async Task PruneAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var old = (await ListAsync(timeout.Token))
+                .Where(t => t.Node == node.NodeName && t.Status == "stopped")
+                .Skip(KeepTasks)
+                .ToList();
+            foreach (var task in old)
+            {
+                await store.DeleteAsync(ClusterKeys.Task(task.Upid), timeout.Token);
+                if (Upid.TryParse(task.Upid, out var upid))
+                {
+                    File.Delete(LogPath(upid!));
+                }
+            }
+        }
+        catch (Exception e) when (e is CordouanException or OperationCanceledException or IOException)
+        {
+            LogPruneFailed(logger, e);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -141,6 +176,9 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
             return 0;
         }
     }
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Pruning old tasks failed; will retry after more tasks finish")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Task {Upid} failed")]
     private static partial void LogTaskFailed(ILogger logger, string upid, Exception exception);
