@@ -24,34 +24,29 @@ public sealed class AuthenticationMiddleware(RequestDelegate next)
         }
         var ct = context.RequestAborted;
         var authorization = context.Request.Headers.Authorization.ToString();
-        AccessIdentity identity;
-        if (authorization.StartsWith("PVEAPIToken", StringComparison.Ordinal))
+        var isToken = authorization.StartsWith("PVEAPIToken", StringComparison.Ordinal);
+        var ticket = isToken ? null : TicketFrom(context.Request, authorization);
+        if (!isToken && ticket is null)
         {
-            identity = await tokens.AuthenticateAsync(authorization, ct);
+            await PveResult.Error(StatusCodes.Status401Unauthorized, "No ticket").ExecuteAsync(context);
+            return;
         }
-        else
+        AccessIdentity identity;
+        try
         {
-            var ticket = TicketFrom(context.Request, authorization);
-            if (ticket is null)
-            {
-                await PveResult.Error(StatusCodes.Status401Unauthorized, "No ticket").ExecuteAsync(context);
-                return;
-            }
-            try
-            {
-                identity = await tickets.AuthenticateAsync(ticket, ct);
-            }
-            catch (AuthenticationFailedException)
-            {
-                await PveResult.Error(StatusCodes.Status401Unauthorized, "Authentication failed!").ExecuteAsync(context);
-                return;
-            }
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-                && !await tickets.VerifyCsrfTokenAsync(identity.UserId, context.Request.Headers["CSRFPreventionToken"].ToString(), ct))
-            {
-                await PveResult.Error(StatusCodes.Status401Unauthorized, "Permission denied - invalid csrf token").ExecuteAsync(context);
-                return;
-            }
+            identity = isToken ? await tokens.AuthenticateAsync(authorization, ct) : await tickets.AuthenticateAsync(ticket, ct);
+        }
+        catch (AuthenticationFailedException)
+        {
+            await PveResult.Error(StatusCodes.Status401Unauthorized, "Authentication failed!").ExecuteAsync(context);
+            return;
+        }
+        // API tokens are exempt from CSRF (they are not sent by browsers on their own).
+        if (!isToken && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && !await tickets.VerifyCsrfTokenAsync(identity.UserId, context.Request.Headers["CSRFPreventionToken"].ToString(), ct))
+        {
+            await PveResult.Error(StatusCodes.Status401Unauthorized, "Permission denied - invalid csrf token").ExecuteAsync(context);
+            return;
         }
         context.SetCaller(identity);
         await next(context);

@@ -60,6 +60,7 @@ public sealed class PermissionTests(SharedNode shared)
         using (var wrong = await client.GetAsync("/api2/json/nodes", ct))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Equal("Authentication failed!", wrong.ReasonPhrase);
         }
         var listed = (await shared.Admin.GetAsync("/access/users/admin@pve/token", ct)).EnsureOk().Data!.AsArray();
         Assert.DoesNotContain(secret, listed.ToJsonString(), StringComparison.Ordinal);
