@@ -14,6 +14,8 @@ public static class NodeServiceCollectionExtensions
     {
         services.AddSingleton<TaskManager>();
         services.AddSingleton<VmRepository>();
+        services.AddSingleton<VmReadModel>();
+        services.AddHostedService(sp => sp.GetRequiredService<VmReadModel>());
         services.AddSingleton<VmOperationLocks>();
         services.AddSingleton<StorageRegistry>();
         services.AddSingleton<LaunchSpecBuilder>();

@@ -9,6 +9,11 @@ namespace Cordouan.Node.Vms;
 /// <summary>VM documents in etcd. Every write is a compare-and-swap on the revision read, so nothing is silently overwritten.</summary>
 public sealed class VmRepository(IClusterStore store, NodeIdentity node)
 {
+    private long _lastWriteRevision;
+
+    /// <summary>The etcd revision of this node's latest successful VM write (readers of copies wait for it).</summary>
+    public long LastWriteRevision => Interlocked.Read(ref _lastWriteRevision);
+
     /// <summary>Reads a VM owned by this node; other owners and missing VMs both read as "does not exist" (Proxmox semantics).</summary>
     public async Task<VersionedVm> GetOwnedAsync(VmId id, CancellationToken cancellationToken)
     {
@@ -36,13 +41,13 @@ public sealed class VmRepository(IClusterStore store, NodeIdentity node)
     public async Task<bool> TryCreateAsync(VmDocument doc, CancellationToken cancellationToken)
     {
         var result = await store.CompareAndPutAsync(ClusterKeys.Vm(doc.Id), 0, Serialize(doc), cancellationToken);
-        return result.Succeeded;
+        return Written(result).Succeeded;
     }
 
     /// <summary>Writes a new version; throws <see cref="ConfigConflictException"/> if someone wrote since <paramref name="current"/> was read.</summary>
     public async Task<VersionedVm> UpdateAsync(VersionedVm current, VmDocument next, CancellationToken cancellationToken)
     {
-        var result = await store.CompareAndPutAsync(ClusterKeys.Vm(next.Id), current.Revision, Serialize(next), cancellationToken);
+        var result = Written(await store.CompareAndPutAsync(ClusterKeys.Vm(next.Id), current.Revision, Serialize(next), cancellationToken));
         if (!result.Succeeded)
         {
             throw new ConfigConflictException();
@@ -69,11 +74,25 @@ public sealed class VmRepository(IClusterStore store, NodeIdentity node)
 
     public async Task DeleteAsync(VersionedVm current, CancellationToken cancellationToken)
     {
-        var result = await store.CompareAndDeleteAsync(ClusterKeys.Vm(current.Document.Id), current.Revision, cancellationToken);
+        var result = Written(await store.CompareAndDeleteAsync(ClusterKeys.Vm(current.Document.Id), current.Revision, cancellationToken));
         if (!result.Succeeded)
         {
             throw new ConfigConflictException();
         }
+    }
+
+    private TxnResult Written(TxnResult result)
+    {
+        if (result.Succeeded)
+        {
+            long seen;
+            do
+            {
+                seen = Interlocked.Read(ref _lastWriteRevision);
+            }
+            while (result.Revision > seen && Interlocked.CompareExchange(ref _lastWriteRevision, result.Revision, seen) != seen);
+        }
+        return result;
     }
 
     private static VersionedVm ToVersioned(StoreEntry entry) =>

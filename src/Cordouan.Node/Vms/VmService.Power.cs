@@ -129,7 +129,7 @@ public sealed partial class VmService
     public async Task<IReadOnlyList<(VersionedVm Vm, VmRuntimeInfo? Runtime)>> ListOwnedAsync(CancellationToken cancellationToken)
     {
         var result = new List<(VersionedVm, VmRuntimeInfo?)>();
-        foreach (var vm in await vms.ListAsync(cancellationToken))
+        foreach (var vm in await readModel.ListAsync(cancellationToken))
         {
             if (vm.Document.Owner == NodeName)
             {

@@ -16,6 +16,7 @@ namespace Cordouan.Node.Vms;
 /// </summary>
 public sealed partial class VmService(
     VmRepository vms,
+    VmReadModel readModel,
     StorageRegistry storages,
     IVmDriver driver,
     TaskManager tasks,

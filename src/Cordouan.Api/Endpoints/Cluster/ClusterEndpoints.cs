@@ -60,7 +60,7 @@ public static class ClusterEndpoints
         return PveResult.List(items);
     }
 
-    private static async Task<IResult> ResourcesAsync(HttpContext http, ClusterView cluster, VmRepository vms, StorageRegistry storages, IAccessGuard guard, NodeIdentity identity, Node.Nodes.NodeStatusReader nodeStatus, Core.Vms.IVmDriver driver, TimeProvider time)
+    private static async Task<IResult> ResourcesAsync(HttpContext http, ClusterView cluster, VmReadModel vms, StorageRegistry storages, IAccessGuard guard, NodeIdentity identity, Node.Nodes.NodeStatusReader nodeStatus, Core.Vms.IVmDriver driver, TimeProvider time)
     {
         var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
         var type = reader.Enum("type", ["vm", "storage", "node", "sdn"]);
