@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cordouan.Core.Errors;
+using Microsoft.AspNetCore.Http;
 
 namespace Cordouan.Api.Http;
 
@@ -13,6 +14,10 @@ public sealed class ParamReader(PveParameters parameters, IReadOnlyDictionary<st
     private readonly HashSet<string> _accepted = new(StringComparer.Ordinal);
 
     public PveParameters Parameters => parameters;
+
+    /// <summary>Reads the request's parameters; <paramref name="pathValues"/> are the route values a body may repeat but not contradict.</summary>
+    public static async Task<ParamReader> ReadAsync(HttpContext http, IReadOnlyDictionary<string, string>? pathValues = null) =>
+        new(await PveParameters.ReadAsync(http.Request, http.RequestAborted), pathValues);
 
     public string? String(string name, bool required = false)
     {

@@ -27,12 +27,11 @@ public sealed partial class VmService
             throw new ValidationException("size", "value does not match the regex pattern");
         }
         var disk = DiskConfig.Parse(diskKey, value);
-        if (!VolumeId.TryParse(disk.File, out var volume) || disk.IsCdrom)
+        if (!VolumeId.TryParse(disk.File, out _) || disk.IsCdrom)
         {
             throw new ValidationException("disk", $"disk '{diskKey}' is not a resizable volume");
         }
-        var storage = await storages.GetAsync(volume.Storage, cancellationToken);
-        var plugin = storages.PluginFor(storage);
+        var (storage, plugin, volume) = await ResolveAsync(disk, cancellationToken);
         var currentSize = (await plugin.InfoAsync(storage, volume.Name, cancellationToken)).SizeBytes;
         var target = relative ? currentSize + requested : requested;
         if (target < currentSize)

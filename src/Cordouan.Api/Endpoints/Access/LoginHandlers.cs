@@ -11,7 +11,7 @@ public static class LoginHandlers
 {
     public static async Task<IResult> LoginAsync(HttpContext http, TicketService tickets, NodeIdentity identity)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var username = reader.RequiredString("username");
         var password = reader.RequiredString("password");
         var realm = reader.String("realm");

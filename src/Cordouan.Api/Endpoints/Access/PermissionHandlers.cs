@@ -12,7 +12,7 @@ public static class PermissionHandlers
 {
     public static async Task<IResult> PermissionsAsync(HttpContext http, PermissionChecker permissions)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var userId = reader.String("userid");
         var path = reader.String("path");
         reader.Validate();
@@ -54,7 +54,7 @@ public static class PermissionHandlers
 
     public static async Task<IResult> AclListAsync(HttpContext http, AclStore acl, PermissionChecker permissions)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted)).Validate();
+        (await ParamReader.ReadAsync(http)).Validate();
         await permissions.CheckAsync(http.GetCaller(), "/access", "Sys.Audit", http.RequestAborted);
         var items = new JsonArray();
         foreach (var entry in await acl.ListAsync(http.RequestAborted))
@@ -73,7 +73,7 @@ public static class PermissionHandlers
 
     public static async Task<IResult> AclUpdateAsync(HttpContext http, AclStore acl, PermissionChecker permissions)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var path = reader.RequiredString("path");
         var roles = Split(reader.RequiredString("roles"));
         var update = new AclUpdate

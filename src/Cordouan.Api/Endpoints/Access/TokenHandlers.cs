@@ -12,7 +12,7 @@ public static class TokenHandlers
 {
     public static async Task<IResult> ListAsync(HttpContext http, string userid, ApiTokenService tokens, PermissionChecker permissions)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["userid"] = userid }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["userid"] = userid })).Validate();
         await CheckOwnerOrAdminAsync(http, userid, permissions);
         var items = new JsonArray();
         foreach (var token in await tokens.ListAsync(userid, http.RequestAborted))
@@ -24,7 +24,7 @@ public static class TokenHandlers
 
     public static async Task<IResult> GetAsync(HttpContext http, string userid, string tokenid, ApiTokenService tokens, PermissionChecker permissions)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), Path(userid, tokenid)).Validate();
+        (await ParamReader.ReadAsync(http, Path(userid, tokenid))).Validate();
         await CheckOwnerOrAdminAsync(http, userid, permissions);
         var item = ToJson(await tokens.GetAsync(userid, tokenid, http.RequestAborted));
         item.Remove("tokenid");
@@ -33,7 +33,7 @@ public static class TokenHandlers
 
     public static async Task<IResult> CreateAsync(HttpContext http, string userid, string tokenid, ApiTokenService tokens, PermissionChecker permissions)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), Path(userid, tokenid));
+        var reader = await ParamReader.ReadAsync(http, Path(userid, tokenid));
         var options = new NewToken
         {
             Comment = reader.String("comment"),
@@ -50,7 +50,7 @@ public static class TokenHandlers
 
     public static async Task<IResult> UpdateAsync(HttpContext http, string userid, string tokenid, ApiTokenService tokens, PermissionChecker permissions)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), Path(userid, tokenid));
+        var reader = await ParamReader.ReadAsync(http, Path(userid, tokenid));
         var update = new TokenUpdate { Comment = reader.String("comment"), Expire = reader.Integer("expire", 0), PrivilegeSeparation = reader.Boolean("privsep") };
         reader.Validate();
         await CheckOwnerOrAdminAsync(http, userid, permissions);
@@ -61,7 +61,7 @@ public static class TokenHandlers
 
     public static async Task<IResult> DeleteAsync(HttpContext http, string userid, string tokenid, ApiTokenService tokens, PermissionChecker permissions)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), Path(userid, tokenid)).Validate();
+        (await ParamReader.ReadAsync(http, Path(userid, tokenid))).Validate();
         await CheckOwnerOrAdminAsync(http, userid, permissions);
         await tokens.DeleteAsync(userid, tokenid, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);

@@ -13,7 +13,7 @@ public static class UserHandlers
 {
     public static async Task<IResult> ListAsync(HttpContext http, UserStore users, ApiTokenService tokens, PermissionChecker permissions)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var full = reader.Boolean("full") ?? false;
         reader.Boolean("enabled");
         reader.Validate();
@@ -44,7 +44,7 @@ public static class UserHandlers
 
     public static async Task<IResult> CreateAsync(HttpContext http, UserStore users, PermissionChecker permissions)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var user = new NewUser
         {
             UserId = reader.RequiredString("userid"),
@@ -66,7 +66,7 @@ public static class UserHandlers
 
     public static async Task<IResult> GetAsync(HttpContext http, string userid, UserStore users, PermissionChecker permissions)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["userid"] = userid }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["userid"] = userid })).Validate();
         var caller = http.GetCaller();
         if (caller.UserId != userid)
         {
@@ -79,7 +79,7 @@ public static class UserHandlers
 
     public static async Task<IResult> UpdateAsync(HttpContext http, string userid, UserStore users, PermissionChecker permissions)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["userid"] = userid });
+        var reader = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["userid"] = userid });
         var groups = reader.String("groups");
         var update = new UserUpdate
         {
@@ -101,7 +101,7 @@ public static class UserHandlers
 
     public static async Task<IResult> DeleteAsync(HttpContext http, string userid, UserStore users, PermissionChecker permissions)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["userid"] = userid }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["userid"] = userid })).Validate();
         await permissions.CheckAsync(http.GetCaller(), "/access", "User.Modify", http.RequestAborted);
         await users.DeleteAsync(userid, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);
@@ -110,7 +110,7 @@ public static class UserHandlers
     /// <summary>Users change their own password; changing another's needs User.Modify. Tokens may not (spec §2).</summary>
     public static async Task<IResult> PasswordAsync(HttpContext http, UserStore users, PermissionChecker permissions)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var userid = reader.RequiredString("userid");
         var password = reader.RequiredString("password");
         reader.String("confirmation-password");

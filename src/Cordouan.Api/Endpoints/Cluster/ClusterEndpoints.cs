@@ -31,7 +31,7 @@ public static class ClusterEndpoints
 
     private static async Task<IResult> StatusAsync(HttpContext http, ClusterView cluster, IAccessGuard guard)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         reader.Validate();
         await guard.RequireAsync(http.GetCaller(), "/", "Sys.Audit", http.RequestAborted);
         var status = await cluster.GetStatusAsync(http.RequestAborted);
@@ -62,7 +62,7 @@ public static class ClusterEndpoints
 
     private static async Task<IResult> ResourcesAsync(HttpContext http, ClusterView cluster, VmReadModel vms, StorageRegistry storages, IAccessGuard guard, NodeIdentity identity, Node.Nodes.NodeStatusReader nodeStatus, Core.Vms.IVmDriver driver, TimeProvider time)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var type = reader.Enum("type", ["vm", "storage", "node", "sdn"]);
         reader.Validate();
         var ct = http.RequestAborted;
@@ -124,7 +124,7 @@ public static class ClusterEndpoints
 
     private static async Task<IResult> NextIdAsync(HttpContext http, VmIdAllocator allocator)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var requested = reader.Integer("vmid", VmId.Min, VmId.Max);
         reader.Validate();
         if (requested is { } wanted)
@@ -141,7 +141,7 @@ public static class ClusterEndpoints
 
     private static async Task<IResult> TasksAsync(HttpContext http, TaskManager tasks)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         reader.Validate();
         var items = new JsonArray();
         foreach (var task in (await tasks.ListAsync(http.RequestAborted)).Take(50))

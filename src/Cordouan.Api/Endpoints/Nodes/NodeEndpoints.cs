@@ -24,7 +24,7 @@ public static class NodeEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, ClusterView cluster, NodeStatusReader reader, NodeIdentity identity)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted)).Validate();
+        (await ParamReader.ReadAsync(http)).Validate();
         var items = new JsonArray();
         foreach (var node in (await cluster.GetStatusAsync(http.RequestAborted)).Nodes)
         {
@@ -42,7 +42,7 @@ public static class NodeEndpoints
 
     private static async Task<IResult> IndexAsync(HttpContext http, string node, NodeIdentity identity)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node })).Validate();
         EnsureLocal(node, identity);
         var items = new JsonArray();
         foreach (var sub in new[] { "qemu", "status", "storage", "tasks" })
@@ -54,7 +54,7 @@ public static class NodeEndpoints
 
     private static async Task<IResult> StatusAsync(HttpContext http, string node, NodeIdentity identity, NodeStatusReader reader, IAccessGuard guard)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node })).Validate();
         await guard.RequireAsync(http.GetCaller(), $"/nodes/{node}", "Sys.Audit", http.RequestAborted);
         EnsureLocal(node, identity);
         var host = reader.Read();

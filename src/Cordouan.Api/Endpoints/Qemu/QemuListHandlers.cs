@@ -19,7 +19,7 @@ public static class QemuListHandlers
 
     public static async Task<IResult> ListAsync(HttpContext http, string node, NodeIdentity identity, VmService vms, IAccessGuard guard, TimeProvider time)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node });
+        var reader = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node });
         reader.Boolean("full");
         reader.Validate();
         var allowed = await guard.ForCallerAsync(http.GetCaller(), http.RequestAborted);

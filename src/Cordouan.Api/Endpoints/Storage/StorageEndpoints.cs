@@ -39,7 +39,7 @@ public static class StorageEndpoints
 
     private static async Task<IResult> ConfigListAsync(HttpContext http, StorageRegistry storages, IAccessGuard guard)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var type = reader.Enum("type", ["dir", "rbd"]);
         reader.Validate();
         var items = new JsonArray();
@@ -55,7 +55,7 @@ public static class StorageEndpoints
 
     private static async Task<IResult> ConfigGetAsync(HttpContext http, string storage, StorageRegistry storages, IAccessGuard guard)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["storage"] = storage }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["storage"] = storage })).Validate();
         await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Audit", http.RequestAborted);
         var definition = await storages.GetAsync(storage, http.RequestAborted);
         return PveResult.Ok(StorageJson.Definition(definition, Digest(definition)));
@@ -64,7 +64,7 @@ public static class StorageEndpoints
     /// <summary>Adds a dir storage (rbd arrives with the Ceph work).</summary>
     private static async Task<IResult> ConfigCreateAsync(HttpContext http, StorageRegistry storages, IAccessGuard guard)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted));
+        var reader = await ParamReader.ReadAsync(http);
         var id = reader.RequiredString("storage");
         reader.Enum("type", ["dir"], required: true);
         var path = reader.RequiredString("path");
@@ -115,7 +115,7 @@ public static class StorageEndpoints
     /// <summary>Refused while a VM still references a volume on it, so no VM is left pointing at a storage that is gone.</summary>
     private static async Task<IResult> ConfigDeleteAsync(HttpContext http, string storage, StorageRegistry storages, VmRepository vms, IAccessGuard guard)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["storage"] = storage }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["storage"] = storage })).Validate();
         await guard.RequireAsync(http.GetCaller(), "/storage", "Datastore.Allocate", http.RequestAborted);
         await storages.GetAsync(storage, http.RequestAborted);
         var users = (await vms.ListAsync(http.RequestAborted))
@@ -132,7 +132,7 @@ public static class StorageEndpoints
 
     private static async Task<IResult> NodeListAsync(HttpContext http, string node, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node });
+        var reader = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node });
         var content = reader.String("content");
         var only = reader.String("storage");
         var enabled = reader.Boolean("enabled");
@@ -156,14 +156,14 @@ public static class StorageEndpoints
 
     private static async Task<IResult> NodeIndexAsync(HttpContext http, string node, string storage, NodeIdentity identity)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["storage"] = storage })).Validate();
         NodeEndpoints.EnsureLocal(node, identity);
         return PveResult.List([new JsonObject { ["subdir"] = "status" }, new JsonObject { ["subdir"] = "content" }]);
     }
 
     private static async Task<IResult> NodeStatusAsync(HttpContext http, string node, string storage, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["storage"] = storage })).Validate();
         NodeEndpoints.EnsureLocal(node, identity);
         await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Audit", http.RequestAborted);
         var definition = await storages.GetAsync(storage, http.RequestAborted);
@@ -174,7 +174,7 @@ public static class StorageEndpoints
 
     private static async Task<IResult> ContentListAsync(HttpContext http, string node, string storage, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage });
+        var reader = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["storage"] = storage });
         var content = reader.Enum("content", ["images", "iso", "vztmpl", "backup", "snippets", "import", "rootdir"]);
         var vmid = reader.Integer("vmid", VmId.Min, VmId.Max);
         reader.Validate();
@@ -189,7 +189,7 @@ public static class StorageEndpoints
 
     private static async Task<IResult> ContentGetAsync(HttpContext http, string node, string storage, string volume, NodeIdentity identity, StorageRegistry storages, IAccessGuard guard)
     {
-        new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage, ["volume"] = volume }).Validate();
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["storage"] = storage, ["volume"] = volume })).Validate();
         NodeEndpoints.EnsureLocal(node, identity);
         await guard.RequireAsync(http.GetCaller(), $"/storage/{storage}", "Datastore.Audit", http.RequestAborted);
         var definition = await storages.GetAsync(storage, http.RequestAborted);
@@ -208,7 +208,7 @@ public static class StorageEndpoints
     /// <summary>Deletes a volume no VM references (an attached disk is removed through the VM's config instead).</summary>
     private static async Task<IResult> ContentDeleteAsync(HttpContext http, string node, string storage, string volume, NodeIdentity identity, StorageRegistry storages, VmRepository vms, TaskManager tasks, IAccessGuard guard)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["storage"] = storage, ["volume"] = volume });
+        var reader = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["storage"] = storage, ["volume"] = volume });
         reader.Integer("delay", 1, 30);
         reader.Validate();
         NodeEndpoints.EnsureLocal(node, identity);

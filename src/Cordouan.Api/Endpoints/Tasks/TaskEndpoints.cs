@@ -27,7 +27,7 @@ public static class TaskEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, string node, NodeIdentity identity, TaskManager tasks, IAccessGuard guard)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node });
+        var reader = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node });
         var start = (int)(reader.Integer("start", 0) ?? 0);
         var limit = (int)(reader.Integer("limit", 0) ?? 50);
         var vmid = reader.String("vmid");
@@ -57,42 +57,42 @@ public static class TaskEndpoints
         return PveResult.List(items, selected.Count);
     }
 
-    private static async Task<IResult> IndexAsync(HttpContext http, string node, string upid, TaskManager tasks)
+    private static async Task<IResult> IndexAsync(HttpContext http, string node, string upid, TaskManager tasks, IAccessGuard guard)
     {
-        await ReadTaskAsync(http, node, upid, tasks);
+        await ReadTaskAsync(http, node, upid, tasks, guard);
         return PveResult.List([new JsonObject { ["name"] = "log" }, new JsonObject { ["name"] = "status" }]);
     }
 
-    private static async Task<IResult> StatusAsync(HttpContext http, string node, string upid, TaskManager tasks)
+    private static async Task<IResult> StatusAsync(HttpContext http, string node, string upid, TaskManager tasks, IAccessGuard guard)
     {
-        var task = await ReadTaskAsync(http, node, upid, tasks);
+        var task = await ReadTaskAsync(http, node, upid, tasks, guard);
         return PveResult.Ok(TaskJson.Status(task));
     }
 
-    private static async Task<IResult> LogAsync(HttpContext http, string node, string upid, TaskManager tasks)
+    private static async Task<IResult> LogAsync(HttpContext http, string node, string upid, TaskManager tasks, IAccessGuard guard)
     {
-        var reader = new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["upid"] = upid });
+        var reader = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["upid"] = upid });
         var start = (int)(reader.Integer("start", 0) ?? 0);
         var limit = (int)(reader.Integer("limit", 0) ?? 50);
         reader.Boolean("download");
-        var task = await ReadTaskAsync(http, node, upid, tasks, reader);
+        var task = await ReadTaskAsync(http, node, upid, tasks, guard, reader);
         var parsed = Upid.TryParse(task.Upid, out var p) ? p! : throw new ValidationException("upid", "unable to parse worker upid");
         var (lines, total) = TaskLog.Read(tasks.LogPath(parsed), start, limit);
         var items = new JsonArray(lines.Select((line, i) => (JsonNode?)new JsonObject { ["n"] = start + i + 1, ["t"] = line }).ToArray());
         return PveResult.List(items, total);
     }
 
-    private static async Task<IResult> AbortAsync(HttpContext http, string node, string upid, TaskManager tasks)
+    private static async Task<IResult> AbortAsync(HttpContext http, string node, string upid, TaskManager tasks, IAccessGuard guard)
     {
-        await ReadTaskAsync(http, node, upid, tasks);
+        await ReadTaskAsync(http, node, upid, tasks, guard);
         tasks.Abort(upid);
         return PveResult.Ok((JsonNode?)null);
     }
 
     /// <summary>Finds the task and checks the caller may see it: its own tasks, or Sys.Audit on the node.</summary>
-    private static async Task<TaskDocument> ReadTaskAsync(HttpContext http, string node, string upid, TaskManager tasks, ParamReader? reader = null)
+    private static async Task<TaskDocument> ReadTaskAsync(HttpContext http, string node, string upid, TaskManager tasks, IAccessGuard guard, ParamReader? reader = null)
     {
-        reader ??= new ParamReader(await PveParameters.ReadAsync(http.Request, http.RequestAborted), new Dictionary<string, string> { ["node"] = node, ["upid"] = upid });
+        reader ??= await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["upid"] = upid });
         reader.Validate();
         if (!Upid.TryParse(upid, out _))
         {
@@ -100,7 +100,6 @@ public static class TaskEndpoints
         }
         var task = await tasks.GetAsync(upid, http.RequestAborted);
         var caller = http.GetCaller();
-        var guard = (IAccessGuard)http.RequestServices.GetService(typeof(IAccessGuard))!;
         if (task.User.Split('!')[0] != caller.UserId && !await guard.HasAsync(caller, "/nodes/" + task.Node, "Sys.Audit", http.RequestAborted))
         {
             throw new PermissionDeniedException("/nodes/" + task.Node, "Sys.Audit");
