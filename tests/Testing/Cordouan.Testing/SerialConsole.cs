@@ -153,6 +153,10 @@ public sealed class SerialConsole : IAsyncDisposable
     }
 
     /// <summary>n for a line <c>HB n</c>, else null.</summary>
+    /// <summary>The disk counter the guest read at boot, from its <c>GUEST-UP … start=N …</c> line.</summary>
+    public static int ParseStartCounter(string guestUpLine) =>
+        int.Parse(guestUpLine.Split("start=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
     public static int? ParseHeartbeat(string line) =>
         line.StartsWith("HB ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(3).Trim(), CultureInfo.InvariantCulture, out var n) ? n : null;
 

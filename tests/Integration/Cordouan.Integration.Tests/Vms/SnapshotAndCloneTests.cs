@@ -36,7 +36,7 @@ public sealed class SnapshotAndCloneTests(SharedNode shared)
         await using (var console = await SerialConsole.ConnectAsync(shared.Node.SerialSocket(210), TimeSpan.FromSeconds(10), ct))
         {
             var up = await console.WaitForLineAsync(l => l.StartsWith("GUEST-UP", StringComparison.Ordinal), Boot, ct);
-            var start = int.Parse(up.Split("start=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            var start = SerialConsole.ParseStartCounter(up);
             // The guest may have written one more beat between our last read and the stop.
             Assert.InRange(start, atSnapshot, atSnapshot + 2);
         }

@@ -47,7 +47,7 @@ public sealed class VmLifecycleTests(SharedNode shared)
             var mark = console.LineCount;
             await shared.Admin.RunTaskAsync(HttpMethod.Post, Fixtures.Vms.Path(NodeName, 200, "/status/reset"), null, ct);
             var up = await console.WaitForLineAsync("GUEST-UP after the reset", l => l.StartsWith("GUEST-UP", StringComparison.Ordinal), mark, Boot, ct);
-            var start = int.Parse(up.Split("start=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            var start = SerialConsole.ParseStartCounter(up);
             Assert.InRange(start, before - 1, before + 5);
             Assert.True(console.LineCount > lines);
 
