@@ -31,23 +31,35 @@ public sealed partial class EtcdClusterStore : IClusterStore, IDisposable
         _transport = new EtcdTransport(options, timeProvider, logger);
     }
 
+    /// <summary>
+    /// Set while this node has no quorum: reads are then answered by the local member from its own copy (serializable,
+    /// possibly stale) instead of failing, and writes fail at once.
+    /// </summary>
+    internal string? NoQuorumReason { get; set; }
+
     public async Task<StoreEntry?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        var request = new RangeRequest { Key = EtcdKeys.Encode(key) };
-        var response = await _transport.PostAsync("v3/kv/range", request, Json.RangeRequest, Json.RangeResponse, EtcdCallKind.Idempotent, cancellationToken);
+        var stale = NoQuorumReason is not null;
+        var request = new RangeRequest { Key = EtcdKeys.Encode(key), Serializable = stale ? true : null };
+        var response = await _transport.PostAsync("v3/kv/range", request, Json.RangeRequest, Json.RangeResponse, EtcdCallKind.Idempotent, cancellationToken, requireLeader: !stale);
         return response.Kvs is [var kv, ..] ? ToEntry(kv) : null;
     }
 
     public async Task<IReadOnlyList<StoreEntry>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         // etcd returns a range sorted by key (byte order), which is ordinal order for UTF-8 keys.
-        var request = new RangeRequest { Key = EtcdKeys.Encode(prefix), RangeEnd = EtcdKeys.PrefixEnd(prefix) };
-        var response = await _transport.PostAsync("v3/kv/range", request, Json.RangeRequest, Json.RangeResponse, EtcdCallKind.Idempotent, cancellationToken);
+        var stale = NoQuorumReason is not null;
+        var request = new RangeRequest { Key = EtcdKeys.Encode(prefix), RangeEnd = EtcdKeys.PrefixEnd(prefix), Serializable = stale ? true : null };
+        var response = await _transport.PostAsync("v3/kv/range", request, Json.RangeRequest, Json.RangeResponse, EtcdCallKind.Idempotent, cancellationToken, requireLeader: !stale);
         return response.Kvs is null ? [] : [.. response.Kvs.Select(ToEntry)];
     }
 
     public async Task<TxnResult> TransactAsync(IReadOnlyList<TxnCompare> compares, IReadOnlyList<TxnOp> ops, CancellationToken cancellationToken)
     {
+        if (NoQuorumReason is { } reason)
+        {
+            throw new Core.Errors.QuorumLostException(reason);
+        }
         var request = new TxnRequest { Compare = [.. compares.Select(ToCompare)], Success = [.. ops.Select(ToRequestOp)] };
         var response = await _transport.PostAsync("v3/kv/txn", request, Json.TxnRequest, Json.TxnResponse, EtcdCallKind.Write, cancellationToken);
         return new TxnResult(response.Succeeded, response.Header?.Revision ?? 0);
@@ -93,7 +105,7 @@ public sealed partial class EtcdClusterStore : IClusterStore, IDisposable
     /// <summary>Status of the member currently in use (version, leader, revision).</summary>
     public async Task<EtcdStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
-        var response = await _transport.PostAsync("v3/maintenance/status", new StatusRequest(), Json.StatusRequest, Json.StatusResponse, EtcdCallKind.Idempotent, cancellationToken);
+        var response = await _transport.PostAsync("v3/maintenance/status", new StatusRequest(), Json.StatusRequest, Json.StatusResponse, EtcdCallKind.Idempotent, cancellationToken, requireLeader: false);
         return new EtcdStatus(
             response.Version ?? "", response.Header?.MemberId ?? 0, response.Leader,
             response.Header?.Revision ?? 0, response.RaftTerm, response.DbSize);

@@ -22,6 +22,8 @@ public static class EtcdCommandLine
             $"--initial-cluster-token={options.InitialClusterToken}",
             $"--heartbeat-interval={ms(options.HeartbeatInterval)}",
             $"--election-timeout={ms(options.ElectionTimeout)}",
+            // A member cut off from the others must not disturb the majority with higher terms when it comes back.
+            "--pre-vote=true",
             $"--quota-backend-bytes={options.QuotaBackendBytes.ToString(CultureInfo.InvariantCulture)}",
             "--auto-compaction-mode=periodic",
             $"--auto-compaction-retention={options.AutoCompactionRetention}",

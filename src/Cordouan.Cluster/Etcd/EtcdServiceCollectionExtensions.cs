@@ -18,6 +18,9 @@ public static class EtcdServiceCollectionExtensions
         services.AddSingleton<EtcdClusterStore>();
         services.AddSingleton<IClusterStore>(provider => provider.GetRequiredService<EtcdClusterStore>());
         services.TryAddSingleton<ClusterLock>();
+        services.AddSingleton<EtcdQuorumMonitor>();
+        services.AddSingleton<IQuorumState>(provider => provider.GetRequiredService<EtcdQuorumMonitor>());
+        services.AddHostedService(provider => provider.GetRequiredService<EtcdQuorumMonitor>());
         return services;
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class EtcdTransport : IDisposable
     /// <summary>Calls <paramref name="path"/> (e.g. "v3/kv/range") and deserializes the answer.</summary>
     public async Task<TResponse> PostAsync<TRequest, TResponse>(
         string path, TRequest request, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType,
-        EtcdCallKind kind, CancellationToken cancellationToken)
+        EtcdCallKind kind, CancellationToken cancellationToken, bool requireLeader = true)
     {
         using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -60,7 +60,7 @@ internal sealed partial class EtcdTransport : IDisposable
                 EtcdUnavailableException failure;
                 try
                 {
-                    var body = await SendAsync(endpoint, path, request, requestType, attempt.Token);
+                    var body = await SendAsync(endpoint, path, request, requestType, requireLeader, attempt.Token);
                     Volatile.Write(ref _preferred, index);
                     return Deserialize(endpoint, body, responseType);
                 }
@@ -113,7 +113,7 @@ internal sealed partial class EtcdTransport : IDisposable
             HttpResponseMessage? response = null;
             try
             {
-                using var message = CreateMessage(endpoint, path, request, requestType);
+                using var message = CreateMessage(endpoint, path, request, requestType, requireLeader: true);
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, headers.Token);
                 if (response.IsSuccessStatusCode)
                 {
@@ -157,11 +157,12 @@ internal sealed partial class EtcdTransport : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<byte[]> SendAsync<TRequest>(Uri endpoint, string path, TRequest request, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken)
+    private async Task<byte[]> SendAsync<TRequest>(
+        Uri endpoint, string path, TRequest request, JsonTypeInfo<TRequest> requestType, bool requireLeader, CancellationToken cancellationToken)
     {
         try
         {
-            using var message = CreateMessage(endpoint, path, request, requestType);
+            using var message = CreateMessage(endpoint, path, request, requestType, requireLeader);
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return response.IsSuccessStatusCode ? body : throw EtcdErrors.FromBody(endpoint, response.StatusCode, body);
@@ -172,13 +173,16 @@ internal sealed partial class EtcdTransport : IDisposable
         }
     }
 
-    private static HttpRequestMessage CreateMessage<TRequest>(Uri endpoint, string path, TRequest request, JsonTypeInfo<TRequest> requestType)
+    private static HttpRequestMessage CreateMessage<TRequest>(Uri endpoint, string path, TRequest request, JsonTypeInfo<TRequest> requestType, bool requireLeader)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, path))
         {
             Content = JsonContent.Create(request, requestType),
         };
-        message.Headers.Add("Grpc-Metadata-hasleader", "true");
+        if (requireLeader)
+        {
+            message.Headers.Add("Grpc-Metadata-hasleader", "true");
+        }
         return message;
     }
 

@@ -18,4 +18,8 @@ namespace Cordouan.Cluster.Etcd.Wire;
 [JsonSerializable(typeof(StatusRequest))]
 [JsonSerializable(typeof(StatusResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(MemberListRequest))]
+[JsonSerializable(typeof(MemberAddRequest))]
+[JsonSerializable(typeof(MemberRemoveRequest))]
+[JsonSerializable(typeof(MemberListResponse))]
 internal sealed partial class EtcdJsonContext : JsonSerializerContext;

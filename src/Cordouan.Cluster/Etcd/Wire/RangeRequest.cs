@@ -10,4 +10,8 @@ internal sealed record RangeRequest
 
     [JsonPropertyName("range_end")]
     public byte[]? RangeEnd { get; init; }
+
+    /// <summary>True: answered by the local member from its own copy, without quorum (possibly stale).</summary>
+    [JsonPropertyName("serializable")]
+    public bool? Serializable { get; init; }
 }

@@ -25,6 +25,7 @@ public sealed class EtcdCommandLineTests
             "--initial-cluster-token=cordouan",
             "--heartbeat-interval=100",
             "--election-timeout=1000",
+            "--pre-vote=true",
             "--quota-backend-bytes=2147483648",
             "--auto-compaction-mode=periodic",
             "--auto-compaction-retention=1h",
