@@ -7,6 +7,7 @@ using Cordouan.Api.Endpoints.Storage;
 using Cordouan.Api.Endpoints.Tasks;
 using Cordouan.Api.Errors;
 using Cordouan.Api.Http;
+using Cordouan.Api.Proxy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddSingleton<IAccessGuard, AccessGuard>();
         services.AddOpenApi();
+        services.AddNodeProxy();
         return services;
     }
 
@@ -27,11 +29,14 @@ public static class ApiServiceCollectionExtensions
     {
         app.UseMiddleware<PathNormalizationMiddleware>();
         app.UseMiddleware<PveErrorMiddleware>();
+        app.UseMiddleware<NodeProxyMiddleware>();
         app.UseWebSockets();
+        app.UseMiddleware<StaleStateMiddleware>();
         app.UseMiddleware<AuthenticationMiddleware>();
         VersionEndpoints.Map(app);
         AccessEndpoints.Map(app);
         ClusterEndpoints.Map(app);
+        ClusterConfigEndpoints.Map(app);
         NodeEndpoints.Map(app);
         QemuEndpoints.Map(app);
         StorageEndpoints.Map(app);

@@ -5,6 +5,8 @@ using Cordouan.Cluster.Etcd;
 using Cordouan.Core.Errors;
 using Cordouan.Daemon.Certificates;
 using Cordouan.Daemon.Configuration;
+using Cordouan.Daemon.Membership;
+using Cordouan.Node.Cluster.Membership;
 using Cordouan.Daemon.Startup;
 using Cordouan.Node;
 using Cordouan.Node.Hosting;
@@ -21,7 +23,7 @@ namespace Cordouan.Daemon;
 /// <summary>The composition root: the only place that knows every implementation.</summary>
 public static class DaemonHost
 {
-    public static async Task<WebApplication> BuildAsync(DaemonOptions options, string[] args, CancellationToken cancellationToken)
+    public static async Task<WebApplication> BuildAsync(DaemonOptions options, HostTransitions transitions, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
         var certificate = await NodeCertificates.LoadOrCreateAsync(options.DataDirectory, options.NodeName, options.ListenEndpoint.Host, cancellationToken);
@@ -53,6 +55,7 @@ public static class DaemonHost
                 {
                     https.ServerCertificate = certificate;
                     https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    Api.Proxy.ClusterTlsKestrelExtensions.AllowClusterClientCertificates(https, kestrel.ApplicationServices.GetRequiredService<Api.Proxy.ClusterTls>());
                 });
             });
         });
@@ -61,7 +64,10 @@ public static class DaemonHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(identity);
-        services.AddSingleton(new NodeOptions { Accelerator = options.Accelerator });
+        services.AddSingleton(new NodeOptions { Accelerator = options.Accelerator, Witness = options.Witness });
+        services.AddSingleton(transitions);
+        var membership = MembershipState.Load(options.DataDirectory);
+        services.AddSingleton(new NodeMembership(membership?.NodeId ?? 1));
         var etcdEndpoints = options.EtcdEndpoints.Count > 0 ? options.EtcdEndpoints : [options.EtcdClientUrl];
         if (options.EtcdEndpoints.Count == 0)
         {
@@ -71,10 +77,15 @@ public static class DaemonHost
                 DataDirectory = Path.Combine(options.DataDirectory, "etcd"),
                 ClientUrl = options.EtcdClientUrl,
                 PeerUrl = options.EtcdPeerUrl,
+                // A joined member starts from the cluster's member list; etcd reads it only while its data dir is empty.
+                InitialCluster = membership?.InitialCluster,
+                InitialClusterState = membership is null ? "new" : "existing",
                 EtcdBinary = options.EtcdBinary,
                 LogFile = Path.Combine(options.DataDirectory, "etcd.log"),
             });
         }
+        // First after the etcd member: finishes (or reports) a join or leave before anything reads the store.
+        services.AddHostedService<TransitionContinuation>();
         services.AddEtcdClusterStore(new EtcdClientOptions { Endpoints = etcdEndpoints });
         services.AddQemuDriver(new QemuOptions
         {
@@ -85,10 +96,14 @@ public static class DaemonHost
         services.AddDirStorage();
         services.AddCordouanNode();
         services.AddCordouanAccess();
+        services.AddSingleton<LearnerPromoter>();
+        services.AddHostedService(provider => provider.GetRequiredService<LearnerPromoter>());
+        services.AddSingleton<IClusterMembership, ClusterMembershipService>();
         services.AddHostedService<ClusterBootstrap>();
         services.AddHostedService<AdminBootstrapService>();
         services.AddHostedService<NodeLivenessService>();
         services.AddCordouanApi();
+        services.AddSingleton(provider => Api.Proxy.ClusterTls.Load(certificate, Path.Combine(options.DataDirectory, "certs", "ca.pem"), provider.GetRequiredService<TimeProvider>()));
 
         var app = builder.Build();
         app.MapCordouanApi();

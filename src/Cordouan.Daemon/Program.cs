@@ -1,5 +1,6 @@
 using Cordouan.Daemon;
 using Cordouan.Daemon.Configuration;
+using Cordouan.Daemon.Membership;
 using Microsoft.Extensions.Options;
 
 // cordouand: one per node. Reads config (TOML file + command line), then runs the API, the node agent and,
@@ -14,8 +15,7 @@ try
         await Console.Error.WriteLineAsync("cordouand: invalid configuration:\n  " + string.Join("\n  ", validation.Failures));
         return 2;
     }
-    await using var app = await DaemonHost.BuildAsync(options, args, CancellationToken.None);
-    await app.RunAsync();
+    await HostLoop.RunAsync(options, new HostTransitions());
     return 0;
 }
 catch (Cordouan.Core.Errors.ValidationException e)
@@ -23,7 +23,7 @@ catch (Cordouan.Core.Errors.ValidationException e)
     await Console.Error.WriteLineAsync("cordouand: " + string.Join("; ", e.Errors.Select(p => $"{p.Key}: {p.Value}")));
     return 1;
 }
-catch (Exception e) when (e is Cordouan.Core.Errors.CordouanException or IOException or ArgumentException or OptionsValidationException or UnauthorizedAccessException)
+catch (Exception e) when (e is Cordouan.Core.Errors.CordouanException or IOException or ArgumentException or OptionsValidationException or UnauthorizedAccessException or InvalidDataException)
 {
     await Console.Error.WriteLineAsync($"cordouand: {e.Message}");
     return 1;

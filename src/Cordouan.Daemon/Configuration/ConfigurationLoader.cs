@@ -25,10 +25,17 @@ public static class ConfigurationLoader
         ["--etcd-peer-url"] = "etcd-peer-url",
         ["--etcd-binary"] = "etcd-binary",
         ["--qemu-binary"] = "qemu-binary",
+        ["--address"] = "address",
+        ["--migration-address"] = "migration-address",
+        ["--witness"] = "witness",
     };
+
+    /// <summary>Switches that may stand alone (<c>--witness</c>), meaning "true".</summary>
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--witness" };
 
     public static IConfiguration Load(string[] args)
     {
+        args = ExpandFlags(args);
         var commandLine = new ConfigurationBuilder().AddCommandLine(args, Switches).Build();
         var file = commandLine["config"] ?? (File.Exists("/etc/cordouan/cordouand.toml") ? "/etc/cordouan/cordouand.toml" : null);
         var builder = new ConfigurationBuilder();
@@ -69,7 +76,23 @@ public static class ConfigurationLoader
             EtcdPeerUrl = configuration["etcd-peer-url"] ?? options.EtcdPeerUrl,
             EtcdBinary = configuration["etcd-binary"] ?? options.EtcdBinary,
             QemuBinary = configuration["qemu-binary"] ?? options.QemuBinary,
+            Address = configuration["address"] ?? options.Address,
+            MigrationAddress = configuration["migration-address"] ?? options.MigrationAddress,
+            Witness = configuration["witness"] is { } witness
+                ? bool.TryParse(witness, out var w) ? w : throw new ArgumentException($"witness '{witness}' must be true or false")
+                : options.Witness,
         };
+    }
+
+    private static string[] ExpandFlags(string[] args)
+    {
+        var expanded = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var next = i + 1 < args.Length ? args[i + 1] : null;
+            expanded.Add(Flags.Contains(args[i]) && next is not ("true" or "false") ? args[i] + "=true" : args[i]);
+        }
+        return [.. expanded];
     }
 
     private static IEnumerable<KeyValuePair<string, string?>> Flatten(TomlTable table, string prefix)

@@ -23,6 +23,38 @@ public sealed record DaemonOptions
     public string EtcdPeerUrl { get; init; } = "http://127.0.0.1:2380";
     public string EtcdBinary { get; init; } = "etcd";
     public string QemuBinary { get; init; } = "qemu-system-x86_64";
+    /// <summary>Management address other nodes and proxied requests use; defaults to the listen address when that is specific.</summary>
+    public string? Address { get; init; }
+    /// <summary>Address for migration traffic (a separate network if the site has one); defaults to <see cref="EffectiveAddress"/>.</summary>
+    public string? MigrationAddress { get; init; }
+    /// <summary>A witness only votes (etcd member) and answers the API; it never runs VMs.</summary>
+    public bool Witness { get; init; }
+
+    /// <summary>
+    /// The advertised management address: <see cref="Address"/>, else the listen address unless it is a wildcard,
+    /// else the first non-loopback IPv4 address of this host, else 127.0.0.1.
+    /// </summary>
+    public string EffectiveAddress
+    {
+        get
+        {
+            if (!string.IsNullOrEmpty(Address))
+            {
+                return Address;
+            }
+            var host = ListenEndpoint.Host;
+            if (System.Net.IPAddress.TryParse(host, out var ip) && !ip.Equals(System.Net.IPAddress.Any) && !ip.Equals(System.Net.IPAddress.IPv6Any))
+            {
+                return host;
+            }
+            return System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                .Where(i => i.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+                .Select(a => a.Address)
+                .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a))
+                ?.ToString() ?? "127.0.0.1";
+        }
+    }
 
     public string EffectiveRunDirectory => RunDirectory ?? Path.Combine(DataDirectory, "run");
 

@@ -26,6 +26,13 @@ public sealed class DaemonOptionsValidator : IValidateOptions<DaemonOptions>
         {
             errors.Add($"admin-password-file '{file}' does not exist");
         }
+        foreach (var (setting, value) in new[] { ("address", options.Address), ("migration-address", options.MigrationAddress) })
+        {
+            if (value is not null && !System.Net.IPAddress.TryParse(value, out _))
+            {
+                errors.Add($"{setting} '{value}' must be an IP address");
+            }
+        }
         foreach (var url in options.EtcdEndpoints.Append(options.EtcdClientUrl).Append(options.EtcdPeerUrl))
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))

@@ -23,6 +23,7 @@ public sealed partial class ClusterBootstrap(
     IVmDriver driver,
     NodeIdentity identity,
     DaemonOptions options,
+    Membership.NodeMembership membership,
     TimeProvider time,
     ILogger<ClusterBootstrap> logger) : IHostedService
 {
@@ -33,8 +34,7 @@ public sealed partial class ClusterBootstrap(
         await WaitForStoreAsync(cancellationToken);
         var cluster = new ClusterDocument { Name = identity.ClusterName, Id = Guid.NewGuid().ToString(), Created = time.GetUtcNow().ToUnixTimeSeconds() };
         await store.CompareAndPutAsync(ClusterKeys.Cluster, 0, JsonSerializer.SerializeToUtf8Bytes(cluster, StateJsonContext.Default.ClusterDocument), cancellationToken);
-        var node = new NodeDocument { Name = identity.NodeName, Address = options.ListenEndpoint.Host, SslFingerprint = identity.SslFingerprint };
-        await store.PutAsync(ClusterKeys.Node(identity.NodeName), JsonSerializer.SerializeToUtf8Bytes(node, StateJsonContext.Default.NodeDocument), cancellationToken);
+        await RecordNodeAsync(cancellationToken);
         await EnsureLocalStorageAsync(cancellationToken);
         foreach (var vm in await driver.RecoverAsync(cancellationToken))
         {
@@ -43,6 +43,27 @@ public sealed partial class ClusterBootstrap(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Writes this node's document with its current addresses, keeping what operators set (maintenance).</summary>
+    private async Task RecordNodeAsync(CancellationToken cancellationToken)
+    {
+        var key = ClusterKeys.Node(identity.NodeName);
+        var existing = await store.GetAsync(key, cancellationToken);
+        var previous = existing is null ? null : JsonSerializer.Deserialize(existing.Value, StateJsonContext.Default.NodeDocument);
+        var node = new NodeDocument
+        {
+            Name = identity.NodeName,
+            Address = options.EffectiveAddress,
+            ApiPort = options.ListenEndpoint.Port,
+            ClusterUrl = options.EtcdEndpoints.Count == 0 ? options.EtcdPeerUrl : null,
+            MigrationAddress = options.MigrationAddress,
+            NodeId = membership.NodeId,
+            Roles = [options.Witness ? NodeDocument.WitnessRole : NodeDocument.HypervisorRole],
+            SslFingerprint = identity.SslFingerprint,
+            Maintenance = previous?.Maintenance ?? false,
+        };
+        await store.PutAsync(key, JsonSerializer.SerializeToUtf8Bytes(node, StateJsonContext.Default.NodeDocument), cancellationToken);
+    }
 
     private async Task WaitForStoreAsync(CancellationToken cancellationToken)
     {
@@ -72,12 +93,11 @@ public sealed partial class ClusterBootstrap(
     {
         var local = new StorageDefinition
         {
-            Id = "local",
+            Id = StorageRegistry.LocalStorageId,
             Type = "dir",
-            Path = Path.Combine(options.DataDirectory, "storage", "local"),
+            Path = storages.LocalStoragePath,
             Content = ["images", "iso", "import", "snippets"],
             Format = "qcow2",
-            Nodes = [identity.NodeName],
         };
         if (await storages.TryAddAsync(local, cancellationToken))
         {

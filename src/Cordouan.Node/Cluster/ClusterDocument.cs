@@ -8,4 +8,7 @@ public sealed record ClusterDocument
     public required string Id { get; init; }
     public long Created { get; init; }
     public long ConfigVersion { get; init; } = 1;
+
+    /// <summary>Set by <c>cluster create</c>: until then the node is standalone and other nodes cannot join it.</summary>
+    public bool Formed { get; init; }
 }

@@ -1,7 +1,13 @@
 namespace Cordouan.Node.Cluster;
 
-/// <summary>The cluster as seen from this node.</summary>
-public sealed record ClusterStatus(string Name, long ConfigVersion, bool Quorate, IReadOnlyList<ClusterMember> Nodes);
+/// <summary>
+/// The cluster as seen from this node. <see cref="Quorate"/> false means every value is this node's last known state
+/// (stale); <see cref="Warning"/> tells the operator about a fragile setup (two votes without a witness).
+/// </summary>
+public sealed record ClusterStatus(string Name, long ConfigVersion, bool Quorate, bool Formed, IReadOnlyList<ClusterMember> Nodes, string? Warning)
+{
+    public string? Witness => Nodes.FirstOrDefault(n => n.Witness)?.Name;
+}
 
 /// <summary>One member; <see cref="Online"/> means its liveness key (bound to its lease) exists.</summary>
-public sealed record ClusterMember(string Name, int NodeId, string Address, bool Local, bool Online);
+public sealed record ClusterMember(string Name, int NodeId, string Address, bool Local, bool Online, bool Witness, bool Leader);

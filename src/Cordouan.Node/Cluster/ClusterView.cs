@@ -5,10 +5,10 @@ using Cordouan.Node.Hosting;
 namespace Cordouan.Node.Cluster;
 
 /// <summary>
-/// Reads cluster membership and liveness (lease-bound <c>alive/</c> keys) from etcd. A successful linearizable read
-/// means this node is quorate.
+/// Reads cluster membership and liveness (lease-bound <c>alive/</c> keys) from etcd, with quorum and leader as the
+/// local etcd member reports them. Without quorum the reads come from the member's own copy (stale).
 /// </summary>
-public sealed class ClusterView(IClusterStore store, NodeIdentity identity)
+public sealed class ClusterView(IClusterStore store, NodeIdentity identity, IQuorumState quorum)
 {
     public async Task<ClusterStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
@@ -17,11 +17,27 @@ public sealed class ClusterView(IClusterStore store, NodeIdentity identity)
         var alive = (await store.ListAsync(ClusterKeys.AlivePrefix, cancellationToken))
             .Select(e => e.Key[ClusterKeys.AlivePrefix.Length..])
             .ToHashSet(StringComparer.Ordinal);
-        var nodes = (await store.ListAsync(ClusterKeys.NodesPrefix, cancellationToken))
-            .Select(e => JsonSerializer.Deserialize(e.Value, StateJsonContext.Default.NodeDocument)!)
-            .Select(n => new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name)))
+        var leader = quorum.LeaderName;
+        var nodes = (await ListNodesAsync(cancellationToken))
+            .Select(n => new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name), n.IsWitness, n.Name == leader))
             .OrderBy(n => n.NodeId)
             .ToList();
-        return new ClusterStatus(cluster?.Name ?? identity.ClusterName, cluster?.ConfigVersion ?? 1, true, nodes);
+        return new ClusterStatus(
+            cluster?.Name ?? identity.ClusterName, cluster?.ConfigVersion ?? 1, quorum.IsQuorate, cluster?.Formed ?? false, nodes, WarningFor(nodes));
     }
+
+    /// <summary>Every node document, in no particular order.</summary>
+    public async Task<IReadOnlyList<NodeDocument>> ListNodesAsync(CancellationToken cancellationToken) =>
+        [.. (await store.ListAsync(ClusterKeys.NodesPrefix, cancellationToken)).Select(e => JsonSerializer.Deserialize(e.Value, StateJsonContext.Default.NodeDocument)!)];
+
+    /// <summary>One node's document, or null when no such node is in the cluster.</summary>
+    public async Task<NodeDocument?> GetNodeAsync(string name, CancellationToken cancellationToken) =>
+        await store.GetAsync(ClusterKeys.Node(name), cancellationToken) is { } entry
+            ? JsonSerializer.Deserialize(entry.Value, StateJsonContext.Default.NodeDocument)
+            : null;
+
+    // etcd needs a majority of votes: with two, losing either stops every write (what a witness is for).
+    private static string? WarningFor(List<ClusterMember> nodes) => nodes.Count == 2
+        ? "only 2 votes: losing either node makes the cluster not quorate and stops all management (VMs keep running). Add a witness: cord cluster witness add <address>"
+        : null;
 }

@@ -19,15 +19,15 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
     private readonly CancellationTokenSource _stopping = new();
     private const int KeepTasks = 2000;
     private const int PruneEvery = 100;
-    private long _sequence;
+    // Static: a join or leave rebuilds the services (and this manager) inside the same process, and UPIDs must stay unique.
+    private static long _sequence;
     private long _finishedSincePrune;
 
     /// <summary>Starts <paramref name="body"/> as a task and returns its UPID once the task is visible.</summary>
     public async Task<Upid> StartAsync(string type, string id, string user, Func<TaskContext, Task> body, CancellationToken cancellationToken)
     {
-        var start = time.GetUtcNow().ToUnixTimeSeconds();
-        var upid = new Upid(node.NodeName, Environment.ProcessId, ProcessStartTicks + Interlocked.Increment(ref _sequence), start, type, id, user);
-        var doc = new TaskDocument { Upid = upid.ToString(), Node = node.NodeName, Type = type, Id = id, User = user, StartTime = start };
+        var upid = NewUpid(type, id, user);
+        var doc = new TaskDocument { Upid = upid.ToString(), Node = node.NodeName, Type = type, Id = id, User = user, StartTime = upid.StartTime };
         await store.PutAsync(ClusterKeys.Task(upid.ToString()), Serialize(doc), cancellationToken);
         var log = new TaskLog(LogPath(upid));
         var abort = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
@@ -36,6 +36,29 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
         _running[upid.ToString()] = (task, abort);
         return upid;
     }
+
+    /// <summary>A fresh UPID of this node, for a task whose body runs later through <see cref="ContinueAsync"/>.</summary>
+    public Upid NewUpid(string type, string id, string user) =>
+        new(node.NodeName, Environment.ProcessId, ProcessStartTicks + Interlocked.Increment(ref _sequence), time.GetUtcNow().ToUnixTimeSeconds(), type, id, user);
+
+    /// <summary>
+    /// Continues a task begun before this daemon's services were rebuilt (a cluster join or leave replaces the etcd
+    /// keyspace under a running task): indexes it again under the same UPID and runs <paramref name="body"/>,
+    /// appending to the same log.
+    /// </summary>
+    public async Task ContinueAsync(Upid upid, Func<TaskContext, Task> body, CancellationToken cancellationToken)
+    {
+        var doc = new TaskDocument { Upid = upid.ToString(), Node = node.NodeName, Type = upid.Type, Id = upid.Id, User = upid.User, StartTime = upid.StartTime };
+        await store.PutAsync(ClusterKeys.Task(upid.ToString()), Serialize(doc), cancellationToken);
+        var log = new TaskLog(LogPath(upid));
+        var abort = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        var context = new TaskContext(upid, log, abort.Token);
+        var task = Task.Run(() => RunAsync(doc, context, log, body), CancellationToken.None);
+        _running[upid.ToString()] = (task, abort);
+    }
+
+    /// <summary>Appends a line to a task's log outside its body (for steps taken while no host runs).</summary>
+    public void AppendLog(Upid upid, string line) => new TaskLog(LogPath(upid)).Append(line);
 
     /// <summary>A task's index entry; an unknown UPID is a 400 on <c>upid</c>, as Proxmox answers.</summary>
     public async Task<TaskDocument> GetAsync(string upid, CancellationToken cancellationToken)

@@ -13,6 +13,10 @@ public sealed partial class VmService
     /// <summary>Validates a create request, records the VM with <c>lock: create</c> and runs the rest (disks, optional start) as a qmcreate task.</summary>
     public async Task<Upid> CreateAsync(VmId id, IReadOnlyDictionary<string, string> requested, bool start, string user, CancellationToken cancellationToken)
     {
+        if (options.Witness)
+        {
+            throw new ValidationException("node", $"node '{NodeName}' is a witness: it only votes and runs no VMs; create the VM on another node");
+        }
         var config = ConfigValidator.ValidateAll(requested);
         var existing = await vms.FindAsync(id, cancellationToken);
         if (existing is not null)

@@ -35,17 +35,27 @@ public static class ClusterEndpoints
         reader.Validate();
         await guard.RequireAsync(http.GetCaller(), "/", "Sys.Audit", http.RequestAborted);
         var status = await cluster.GetStatusAsync(http.RequestAborted);
-        var items = new JsonArray
+        var summary = new JsonObject
         {
-            new JsonObject
-            {
-                ["type"] = "cluster", ["id"] = "cluster", ["name"] = status.Name, ["nodes"] = status.Nodes.Count,
-                ["version"] = status.ConfigVersion, ["quorate"] = status.Quorate ? 1 : 0,
-            },
+            ["type"] = "cluster",
+            ["id"] = "cluster",
+            ["name"] = status.Name,
+            ["nodes"] = status.Nodes.Count,
+            ["version"] = status.ConfigVersion,
+            ["quorate"] = status.Quorate ? 1 : 0,
         };
+        if (status.Witness is { } witness)
+        {
+            summary["witness"] = witness;
+        }
+        if (status.Warning is { } warning)
+        {
+            summary["warning"] = warning;
+        }
+        var items = new JsonArray { summary };
         foreach (var node in status.Nodes)
         {
-            items.Add(new JsonObject
+            var item = new JsonObject
             {
                 ["type"] = "node",
                 ["id"] = $"node/{node.Name}",
@@ -55,7 +65,14 @@ public static class ClusterEndpoints
                 ["local"] = node.Local ? 1 : 0,
                 ["online"] = node.Online ? 1 : 0,
                 ["level"] = "",
-            });
+                ["witness"] = node.Witness ? 1 : 0,
+                ["leader"] = node.Leader ? 1 : 0,
+            };
+            if (!status.Quorate)
+            {
+                item["stale"] = 1;
+            }
+            items.Add(item);
         }
         return PveResult.List(items);
     }
