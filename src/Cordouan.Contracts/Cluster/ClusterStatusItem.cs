@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Cordouan.Contracts.Cluster;
@@ -38,4 +39,37 @@ public sealed record ClusterStatusItem
 
     [JsonPropertyName("level")]
     public string? Level { get; init; }
+
+    /// <summary>
+    /// Cordouan extension, typed by item: on the cluster item the witness node's name (absent without a witness), on a
+    /// node item <c>0</c>/<c>1</c>. Read it through <see cref="WitnessName"/> and <see cref="IsWitness"/>.
+    /// </summary>
+    [JsonPropertyName("witness")]
+    public JsonElement? Witness { get; init; }
+
+    /// <summary>Cordouan extension: a condition the operator should know of (for example two nodes without a witness).</summary>
+    [JsonPropertyName("warning")]
+    public string? Warning { get; init; }
+
+    /// <summary>Cordouan extension (node items): true for the node whose etcd member leads.</summary>
+    [JsonPropertyName("leader")]
+    public bool? Leader { get; init; }
+
+    /// <summary>Cordouan extension: true when the answering node has no quorum and reports its last known state.</summary>
+    [JsonPropertyName("stale")]
+    public bool? Stale { get; init; }
+
+    /// <summary>The witness node named by the cluster item, or null.</summary>
+    [JsonIgnore]
+    public string? WitnessName => Type == "cluster" && Witness is { ValueKind: JsonValueKind.String } name && name.GetString() is { Length: > 0 } text ? text : null;
+
+    /// <summary>True for a node item flagged as the witness.</summary>
+    [JsonIgnore]
+    public bool IsWitness => Type == "node" && Witness is { } flag && flag.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.Number => flag.TryGetDouble(out var number) && number != 0,
+        JsonValueKind.String => flag.GetString() is "1" or "true",
+        _ => false,
+    };
 }

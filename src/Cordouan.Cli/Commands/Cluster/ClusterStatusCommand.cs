@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Cordouan.Cli.Infrastructure;
 using Cordouan.Client.Requests;
+using Spectre.Console;
 
 namespace Cordouan.Cli.Commands.Cluster;
 
-/// <summary><c>cord cluster status</c>: quorum and the nodes' membership.</summary>
+/// <summary><c>cord cluster status</c>: quorum, votes, warnings and the nodes' membership (leader, witness, online).</summary>
 public sealed class ClusterStatusCommand : Command
 {
+    private static readonly Style Prominent = new(Color.Yellow, decoration: Decoration.Bold);
     private readonly CliHost _host;
 
     public ClusterStatusCommand(CliHost host)
@@ -22,16 +24,17 @@ public sealed class ClusterStatusCommand : Command
         var client = await session.ConnectAsync(cancellationToken);
         await session.Output.ShowAsync(client, ApiRequests.ClusterStatus(), items =>
         {
-            foreach (var cluster in items.Where(i => i.Type == "cluster"))
+            var view = ClusterStatusView.From(items);
+            session.Output.WriteLine(view.Header);
+            foreach (var warning in view.Warnings)
             {
-                session.Output.WriteLine($"Cluster {cluster.Name}: {cluster.Nodes} node(s), quorate: {Formatting.YesNo(cluster.Quorate)}");
+                session.Output.Console.Write(new Text($"WARNING: {warning}\n", Prominent));
             }
-            session.Output.WriteTable(
-                ["NODE", "ID", "IP", "ONLINE", "LOCAL"],
-                items.Where(i => i.Type == "node").OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => new[]
-                {
-                    i.Name, i.NodeId?.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Ip, Formatting.YesNo(i.Online), i.Local == true ? "*" : string.Empty,
-                }));
+            if (view.StaleNote is not null)
+            {
+                session.Output.Console.Write(new Text(view.StaleNote + "\n", Prominent));
+            }
+            session.Output.WriteTable(ClusterStatusView.Columns, view.Rows);
         }, cancellationToken);
         return ExitCodes.Success;
     }
