@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Cordouan.Testing.Netns;
 
 namespace Cordouan.Testing.Daemon;
 
 /// <summary>
 /// A real cordouand process (and its embedded etcd) in a temp data dir on free loopback ports.
 /// Can be killed with SIGKILL and started again on the same data, as an operator's crash would.
+/// Given a <see cref="LabHost"/>, it runs inside that host's network namespace on the standard ports instead.
 /// </summary>
 public sealed class CordouandNode : IAsyncDisposable
 {
@@ -16,24 +18,49 @@ public sealed class CordouandNode : IAsyncDisposable
 
     /// <param name="extraArguments">Options appended to the command line (they win over the defaults).</param>
     public CordouandNode(string nodeName = "node1", IReadOnlyList<string>? extraArguments = null)
+        : this(nodeName, extraArguments, host: null)
+    {
+    }
+
+    /// <summary>A node inside <paramref name="host"/>'s namespace: API on &lt;address&gt;:8006, etcd peers on &lt;address&gt;:2380.</summary>
+    /// <param name="nodeName">Defaults to the host's name.</param>
+    /// <param name="extraArguments">Options appended to the command line (they win over the defaults).</param>
+    public CordouandNode(LabHost host, string? nodeName = null, IReadOnlyList<string>? extraArguments = null)
+        : this(nodeName ?? host.Name, extraArguments, host)
+    {
+    }
+
+    private CordouandNode(string nodeName, IReadOnlyList<string>? extraArguments, LabHost? host)
     {
         NodeName = nodeName;
+        Host = host;
         _extraArguments = extraArguments ?? [];
         Data = new TempDirectory("cordouand");
-        ApiPort = PortAllocator.Next();
-        EtcdClientPort = PortAllocator.Next();
-        EtcdPeerPort = PortAllocator.Next();
+        // In its own namespace a node has the standard ports to itself; on the shared loopback it needs free ones.
+        ApiPort = host is null ? PortAllocator.Next() : 8006;
+        EtcdClientPort = host is null ? PortAllocator.Next() : 2379;
+        EtcdPeerPort = host is null ? PortAllocator.Next() : 2380;
         AdminPassword = "test-" + Guid.NewGuid().ToString("N")[..12];
         File.WriteAllText(Data.Combine("admin-password.in"), AdminPassword);
     }
 
     public string NodeName { get; }
+
+    /// <summary>The lab host whose namespace the node runs in; null for the loopback mode.</summary>
+    public LabHost? Host { get; }
+
+    /// <summary>The address the API listens on and the node advertises (<c>--address</c>).</summary>
+    public IPAddress Address => Host?.Address ?? IPAddress.Loopback;
+
     public TempDirectory Data { get; }
     public int ApiPort { get; }
     public int EtcdClientPort { get; }
     public int EtcdPeerPort { get; }
     public string AdminPassword { get; }
-    public Uri BaseAddress => new($"https://127.0.0.1:{ApiPort}");
+    public Uri BaseAddress => new($"https://{Address}:{ApiPort}");
+
+    /// <summary>The etcd peer URL other members use to reach this node's embedded etcd.</summary>
+    public Uri EtcdPeerUrl => new($"http://{Address}:{EtcdPeerPort}");
 
     /// <summary>The node's API certificate (generated at its first start).</summary>
     public string CertificatePem => Data.Combine("certs", "node.pem");
@@ -67,25 +94,36 @@ public sealed class CordouandNode : IAsyncDisposable
     {
         Requirements.Qemu();
         Requirements.Etcd();
+        if (Host is not null)
+        {
+            NetnsRequirements.NetworkNamespaces();
+        }
         if (!File.Exists(RepoPaths.Cordouand))
         {
             throw new InvalidOperationException($"{RepoPaths.Cordouand} is missing: build the solution first (make build)");
         }
-        var info = new ProcessStartInfo(RepoPaths.Cordouand)
+        string[] daemon =
+        [
+            RepoPaths.Cordouand,
+            "--data-dir", Data.Path, "--listen", $"{Address}:{ApiPort}", "--node-name", NodeName, "--accel", "tcg",
+            "--admin-password-file", Data.Combine("admin-password.in"),
+            "--etcd-client-url", $"http://127.0.0.1:{EtcdClientPort}", "--etcd-peer-url", EtcdPeerUrl.ToString().TrimEnd('/'),
+            "--address", Address.ToString(),
+            .. _extraArguments,
+        ];
+        // `ip netns exec` execs cordouand in place, so the process we hold (and kill) is cordouand itself.
+        var argv = Host is null ? daemon : Host.Command(daemon);
+        var info = new ProcessStartInfo(argv[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-        {
-            "--data-dir", Data.Path, "--listen", $"127.0.0.1:{ApiPort}", "--node-name", NodeName, "--accel", "tcg",
-            "--admin-password-file", Data.Combine("admin-password.in"),
-            "--etcd-client-url", $"http://127.0.0.1:{EtcdClientPort}", "--etcd-peer-url", $"http://127.0.0.1:{EtcdPeerPort}",
-        }.Concat(_extraArguments))
+        foreach (var arg in argv.Skip(1))
         {
             info.ArgumentList.Add(arg);
         }
+        _process?.Dispose();
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -138,6 +176,13 @@ public sealed class CordouandNode : IAsyncDisposable
         }
     }
 
+    /// <summary>Crash and start again on the same data: <see cref="KillAsync"/> then <see cref="StartAsync"/>.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await KillAsync();
+        await StartAsync(cancellationToken);
+    }
+
     /// <summary>Graceful stop (SIGTERM) with a bound, then kill.</summary>
     public async Task StopAsync()
     {
@@ -173,6 +218,11 @@ public sealed class CordouandNode : IAsyncDisposable
             {
                 // Already gone.
             }
+        }
+        if (Host is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await Host.KillProcessesAsync(timeout.Token);
         }
         _process?.Dispose();
         Data.Dispose();
