@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Cordouan.Platform.Processes;
+using Cordouan.Scenarios.ClusterMembership;
 using Cordouan.Scenarios.ClusterResources;
 using Cordouan.Scenarios.IdleRss;
 using Cordouan.Scenarios.Infrastructure;
 using Cordouan.Scenarios.LinkedClone;
 using Cordouan.Scenarios.Reporting;
+using Cordouan.Scenarios.ScaleSimulation;
 using Cordouan.Scenarios.StartOverhead;
 using Cordouan.Testing.Daemon;
 
@@ -23,14 +25,18 @@ public sealed class BenchRunner(BenchOptions options)
         var failures = new List<string>();
         await using (var context = await BenchContext.StartAsync(options, cancellationToken))
         {
-            var scenarios = new (string Name, Func<CancellationToken, Task<IReadOnlyList<ScenarioResult>>> Run)[]
+            // InQuick: part of a --quick run without being named in --only (the scale simulation and the cluster lab take ~2.5 min each).
+            var scenarios = new (string Name, bool InQuick, Func<CancellationToken, Task<IReadOnlyList<ScenarioResult>>> Run)[]
             {
-                ("start", new StartOverheadScenario(context).RunAsync),
-                ("clone", new LinkedCloneScenario(context).RunAsync),
-                ("resources", new ClusterResourcesScenario(context).RunAsync),
-                ("idle-rss", new IdleRssScenario(context).RunAsync),
+                ("start", true, new StartOverheadScenario(context).RunAsync),
+                ("clone", true, new LinkedCloneScenario(context).RunAsync),
+                ("resources", true, new ClusterResourcesScenario(context).RunAsync),
+                ("idle-rss", true, new IdleRssScenario(context).RunAsync),
+                ("scale", false, new ScaleSimulationScenario(context).RunAsync),
+                ("cluster", false, new ClusterMembershipScenario(context).RunAsync),
             };
-            foreach (var (name, run) in scenarios.Where(s => options.Only.Count == 0 || options.Only.Contains(s.Name)))
+            var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
+            foreach (var (name, _, run) in selected)
             {
                 context.Progress($"scenario {name}");
                 try
