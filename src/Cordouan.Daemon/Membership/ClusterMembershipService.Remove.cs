@@ -12,7 +12,7 @@ public sealed partial class ClusterMembershipService
     /// node is online, and while it owns VMs unless <paramref name="force"/> (its VMs then stay in the configuration,
     /// owned by the removed node, until they are recovered or deleted).
     /// </summary>
-    public async Task DeleteNodeAsync(string node, bool force, CancellationToken cancellationToken)
+    public async Task DeleteNodeAsync(string node, bool force, ulong? learnerId, CancellationToken cancellationToken)
     {
         RequireLocalMember();
         if (node == identity.NodeName)
@@ -22,7 +22,8 @@ public sealed partial class ClusterMembershipService
         var document = await cluster.GetNodeAsync(node, cancellationToken);
         var members = await etcd.ListMembersAsync(cancellationToken);
         var member = members.FirstOrDefault(m => m.Name == node)
-            ?? members.FirstOrDefault(m => document?.ClusterUrl is { } url && m.PeerUrls.Any(u => u.TrimEnd('/') == url.TrimEnd('/')));
+            ?? members.FirstOrDefault(m => document?.ClusterUrl is { } url && m.PeerUrls.Any(u => u.TrimEnd('/') == url.TrimEnd('/')))
+            ?? members.FirstOrDefault(m => m.Id == learnerId && m.IsLearner && m.Name.Length == 0);
         if (document is null && member is null)
         {
             throw new NotFoundException($"node '{node}' is not a member of this cluster");

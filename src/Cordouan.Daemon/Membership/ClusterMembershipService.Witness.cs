@@ -90,7 +90,7 @@ public sealed partial class ClusterMembershipService
     {
         var status = await cluster.GetStatusAsync(cancellationToken);
         var witness = status.Witness ?? throw new NotFoundException($"cluster '{status.Name}' has no witness");
-        await DeleteNodeAsync(witness, force: false, cancellationToken);
+        await DeleteNodeAsync(witness, force: false, learnerId: null, cancellationToken);
     }
 
     private async Task WaitForWitnessAsync(string witnessName, CancellationToken cancellationToken)

@@ -75,7 +75,7 @@ public sealed partial class JoinTransition(
         try
         {
             // The member removes the learner on its own after a while; asking now frees the name at once.
-            await remote.DeleteAsync($"cluster/config/nodes/{nodeName}?force=1", cancellationToken);
+            await remote.DeleteAsync($"cluster/config/nodes/{nodeName}?force=1&learner={result.MemberId:x16}", cancellationToken);
         }
         catch (CordouanException e)
         {

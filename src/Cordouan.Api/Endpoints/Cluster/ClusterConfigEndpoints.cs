@@ -187,9 +187,22 @@ public static class ClusterConfigEndpoints
     {
         var p = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node });
         var force = p.Boolean("force") ?? false;
+        var learner = p.String("learner");
+        ulong? learnerId = null;
+        if (learner is not null)
+        {
+            if (ulong.TryParse(learner, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var id))
+            {
+                learnerId = id;
+            }
+            else
+            {
+                p.AddError("learner", "value must be an etcd member id (hex)");
+            }
+        }
         p.Validate();
         await guard.RequireAsync(http.GetCaller(), "/", "Sys.Modify", http.RequestAborted);
-        await membership.DeleteNodeAsync(node, force, http.RequestAborted);
+        await membership.DeleteNodeAsync(node, force, learnerId, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);
     }
 

@@ -20,8 +20,12 @@ public interface IClusterMembership
     /// <summary>Makes this node join the cluster of <see cref="JoinRequest.Hostname"/>. A task of type <c>clusterjoin</c>.</summary>
     Task<Upid> JoinAsync(JoinRequest request, string user, CancellationToken cancellationToken);
 
-    /// <summary>Removes a node that is gone (<c>delnode</c>); refused while it is online or owns VMs (unless forced).</summary>
-    Task DeleteNodeAsync(string node, bool force, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes a node that is gone (<c>delnode</c>); refused while it is online or owns VMs (unless forced).
+    /// <paramref name="learnerId"/> names the etcd learner of a join that failed before its member ever started (it
+    /// has no name yet), so the joining node's rollback can remove it at once.
+    /// </summary>
+    Task DeleteNodeAsync(string node, bool force, ulong? learnerId, CancellationToken cancellationToken);
 
     /// <summary>This node leaves its cluster and becomes a standalone node. A task of type <c>clusterleave</c>.</summary>
     Task<Upid> LeaveAsync(string user, CancellationToken cancellationToken);

@@ -112,7 +112,14 @@ public sealed class ClusterLab : IAsyncDisposable
             {
                 throw new TimeoutException($"task {upid} on {node.NodeName} not finished within {JoinTimeout.TotalSeconds} s ({last}):\n{node.Output}");
             }
-            await Task.Delay(300, deadline.Token);
+            try
+            {
+                await Task.Delay(300, deadline.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"task {upid} on {node.NodeName} not finished within {JoinTimeout.TotalSeconds} s ({last}):\n{node.Output}");
+            }
         }
     }
 

@@ -81,6 +81,46 @@ public sealed class ClusterMembershipTests(ThreeNodeCluster cluster)
     }
 
     [Fact]
+    public async Task Join_NewMemberCannotStart_RolledBackWithoutOrphanMember()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // This node's etcd starts as usual but refuses to start as a member of an existing cluster (as a full disk or a
+        // taken port would): the join must fail after the learner was added, undo itself on both sides, and leave the
+        // node exactly as it was.
+        var host = await Lab.Lab.AddHostAsync("n6", ct);
+        using var scripts = new Testing.TempDirectory("etcd-wrapper");
+        var wrapper = scripts.Combine("etcd-refusing-joins");
+        await File.WriteAllTextAsync(wrapper, "#!/bin/sh\ncase \"$*\" in *initial-cluster-state=existing*) echo 'refusing to join (test)' >&2; exit 3;; esac\nexec etcd \"$@\"\n", ct);
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var stray = new Testing.Daemon.CordouandNode(host, "n6", ["--etcd-binary", wrapper]);
+        try
+        {
+            await stray.StartAsync(ct);
+            var upid = (await ClusterLab.PostJoinAsync(stray, Lab["n1"], Lab.ClusterPassword, ct)).EnsureOk().Data!.GetValue<string>();
+            var exit = await Lab.WaitForRestartedTaskAsync(stray, upid, ct, password: stray.AdminPassword);
+            Assert.Contains("back to its state before the join", exit, StringComparison.Ordinal);
+
+            using var viaStray = await stray.AdminAsync(ct);
+            var alone = await ClusterLab.StatusAsync(viaStray, ct);
+            Assert.Equal(["n6"], alone.Where(i => i!["type"]!.GetValue<string>() == "node").Select(i => i!["name"]!.GetValue<string>()));
+            using var n1 = await Lab.AdminAsync(Lab["n1"], ct);
+            Assert.DoesNotContain("n6", (await n1.GetAsync("/cluster/config/join", ct)).EnsureOk().Data!.ToJsonString(), StringComparison.Ordinal);
+            await ClusterLab.WaitUntilAsync("the learner added for n6 removed from etcd", async c => await EtcdMemberCountAsync(c) == 3, TimeSpan.FromSeconds(30), ct);
+        }
+        finally
+        {
+            await stray.DisposeAsync();
+        }
+    }
+
+    /// <summary>etcd's own member list, read inside n1's namespace with etcdctl.</summary>
+    private async Task<int> EtcdMemberCountAsync(CancellationToken cancellationToken)
+    {
+        var result = await Lab["n1"].Host!.RunAsync(Lab["n1"].Host!.Command("etcdctl", "--endpoints", "http://127.0.0.1:2379", "member", "list"), cancellationToken);
+        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
+    [Fact]
     public async Task DelNode_DeadNodeOwningVm_RefusedUnlessForcedThenReinstalledNodeRejoins()
     {
         var ct = TestContext.Current.CancellationToken;
