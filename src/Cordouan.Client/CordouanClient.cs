@@ -55,6 +55,9 @@ public sealed partial class CordouanClient : IDisposable
     /// <summary>Replaces the credentials (for example with a ticket loaded from a saved session).</summary>
     public void UseCredentials(CordouanCredentials? credentials) => Volatile.Write(ref _credentials, credentials);
 
+    /// <summary>Trusts the server certificate with <paramref name="fingerprint"/> from now on (see <see cref="Security.ServerCertificateValidator.Repin"/>).</summary>
+    public void RepinServerCertificate(string fingerprint) => _certificates.Repin(fingerprint);
+
     /// <summary>Sends a request and converts its <c>data</c>.</summary>
     public async Task<T> SendAsync<T>(ApiRequest<T> request, CancellationToken cancellationToken) =>
         request.ReadData(await SendForDataAsync(request, cancellationToken));

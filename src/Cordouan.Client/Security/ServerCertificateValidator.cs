@@ -9,7 +9,7 @@ namespace Cordouan.Client.Security;
 /// </summary>
 public sealed class ServerCertificateValidator
 {
-    private readonly string? _pinned;
+    private string? _pinned;
     private readonly bool _insecure;
     private string? _lastRejected;
 
@@ -20,7 +20,13 @@ public sealed class ServerCertificateValidator
     }
 
     /// <summary>The canonical pinned fingerprint, if any.</summary>
-    public string? PinnedFingerprint => _pinned;
+    public string? PinnedFingerprint => Volatile.Read(ref _pinned);
+
+    /// <summary>
+    /// Pins another certificate from now on: for a node whose certificate changed for a reason the caller verified
+    /// (a cluster join re-issues it, and a member the user already trusts vouches for the new one).
+    /// </summary>
+    public void Repin(string fingerprint) => Volatile.Write(ref _pinned, CertificateFingerprint.Normalize(fingerprint));
 
     /// <summary>Fingerprint of the last certificate this validator refused, for "expected X, got Y" messages.</summary>
     public string? LastRejectedFingerprint => Volatile.Read(ref _lastRejected);
@@ -36,9 +42,10 @@ public sealed class ServerCertificateValidator
         {
             return false;
         }
-        var accepted = _pinned is null
+        var pinned = Volatile.Read(ref _pinned);
+        var accepted = pinned is null
             ? errors == SslPolicyErrors.None
-            : CertificateFingerprint.Matches(_pinned, CertificateFingerprint.Compute(certificate));
+            : CertificateFingerprint.Matches(pinned, CertificateFingerprint.Compute(certificate));
         if (!accepted)
         {
             Volatile.Write(ref _lastRejected, CertificateFingerprint.Compute(certificate));

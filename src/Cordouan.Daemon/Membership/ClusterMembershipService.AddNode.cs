@@ -60,6 +60,12 @@ public sealed partial class ClusterMembershipService
             await File.ReadAllTextAsync(Path.Combine(certs, "ca-key.pem"), cancellationToken));
     }
 
+    /// <summary>How long a membership change is retried while etcd calls the cluster unhealthy.</summary>
+    private static readonly TimeSpan MembershipChangeRetry = TimeSpan.FromSeconds(30);
+
+    /// <summary>etcd refuses membership changes until its leader has been connected to a quorum for 5 s (after any other change).</summary>
+    private static bool IsUnhealthyCluster(QuorumLostException e) => e.Message.Contains("unhealthy cluster", StringComparison.Ordinal);
+
     /// <summary>
     /// etcd refuses membership changes ("unhealthy cluster") until its leader has been connected to a quorum for 5 s,
     /// which is not yet the case just after another node joined: retry for a while. An answer lost on the way may hide
@@ -74,7 +80,7 @@ public sealed partial class ClusterMembershipService
             {
                 return await etcd.AddLearnerAsync(peerUrl, cancellationToken);
             }
-            catch (QuorumLostException e) when (time.GetElapsedTime(started) < TimeSpan.FromSeconds(30) && e.Message.Contains("unhealthy cluster", StringComparison.Ordinal))
+            catch (QuorumLostException e) when (IsUnhealthyCluster(e) && time.GetElapsedTime(started) < MembershipChangeRetry)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
                 var members = await etcd.ListMembersAsync(cancellationToken);

@@ -39,7 +39,7 @@ public sealed partial class ClusterMembershipService
         }
         if (member is not null)
         {
-            await etcd.RemoveMemberAsync(member.Id, cancellationToken);
+            await RemoveMemberAsync(member.Id, cancellationToken);
         }
         await store.DeleteAsync(ClusterKeys.Node(node), cancellationToken);
         LogNodeDeleted(logger, node, member?.HexId ?? "none", owned.Count);
@@ -68,13 +68,35 @@ public sealed partial class ClusterMembershipService
         tasks.AppendLog(upid, $"Node {identity.NodeName} leaves cluster '{document.Name}'.");
         await store.DeleteAsync(ClusterKeys.Node(identity.NodeName), cancellationToken);
         await store.DeleteAsync(ClusterKeys.NodeAlive(identity.NodeName), cancellationToken);
-        await etcd.RemoveMemberAsync(self.MemberId, cancellationToken);
+        await RemoveMemberAsync(self.MemberId, cancellationToken);
         tasks.AppendLog(upid, $"etcd member {self.MemberId:x16} removed; restarting as a standalone node.");
         if (!transitions.Request(new LeaveTransition(options, document.Name, upid, logger), lifetime))
         {
             throw new CordouanException("a cluster membership change is already in progress on this node; wait for it to finish");
         }
         return upid;
+    }
+
+    /// <summary>Removes a member, retrying while etcd refuses changes right after another one ("unhealthy cluster").</summary>
+    private async Task RemoveMemberAsync(ulong id, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                await etcd.RemoveMemberAsync(id, cancellationToken);
+                return;
+            }
+            catch (QuorumLostException e) when (IsUnhealthyCluster(e) && time.GetElapsedTime(started) < MembershipChangeRetry)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
+                if ((await etcd.ListMembersAsync(cancellationToken)).All(m => m.Id != id))
+                {
+                    return; // The lost answer was a success.
+                }
+            }
+        }
     }
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Node {Node} removed from the cluster (etcd member {MemberId}; {Vms} VM(s) still owned by it)")]

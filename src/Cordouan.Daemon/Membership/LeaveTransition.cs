@@ -9,24 +9,26 @@ namespace Cordouan.Daemon.Membership;
 
 /// <summary>
 /// After this node's etcd member was removed from its cluster: drops the cluster's etcd data, membership and CA
-/// (a node that left must not keep the cluster's keys) so the next services start as a new standalone node.
+/// (a node that left must not keep the cluster's keys) so the next services start as a new standalone node with a CA
+/// of its own. The API certificate stays, so clients that pinned it keep working.
 /// </summary>
 public sealed partial class LeaveTransition(DaemonOptions options, string clusterName, Upid upid, ILogger logger) : IHostTransition
 {
-    private static readonly string[] ClusterOwnedDirectories = ["etcd", "certs"];
+    private static readonly string[] ClusterOwnedFiles = ["certs/ca.pem", "certs/ca-key.pem", MembershipState.FileName];
 
     public string Description => $"leave of cluster '{clusterName}'";
 
     public Task ApplyAsync(CancellationToken cancellationToken)
     {
-        foreach (var directory in ClusterOwnedDirectories.Select(d => Path.Combine(options.DataDirectory, d)))
+        var etcd = Path.Combine(options.DataDirectory, "etcd");
+        if (Directory.Exists(etcd))
         {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            Directory.Delete(etcd, recursive: true);
         }
-        File.Delete(MembershipState.PathIn(options.DataDirectory));
+        foreach (var file in ClusterOwnedFiles)
+        {
+            File.Delete(Path.Combine(options.DataDirectory, file));
+        }
         return Task.CompletedTask;
     }
 
@@ -35,7 +37,7 @@ public sealed partial class LeaveTransition(DaemonOptions options, string cluste
         var password = options.AdminPasswordFile ?? Path.Combine(options.DataDirectory, "admin-password");
         await services.GetRequiredService<TaskManager>().ContinueAsync(upid, ctx =>
         {
-            ctx.Log($"Left cluster '{clusterName}': this node is standalone, with a new certificate authority and its own users.");
+            ctx.Log($"Left cluster '{clusterName}': this node is standalone, with a new certificate authority and its own users (its API certificate is unchanged).");
             ctx.Log($"Log in again as admin@pve with the password in {password}.");
             return Task.CompletedTask;
         }, cancellationToken);

@@ -3,7 +3,9 @@ using Cordouan.Cli.Configuration;
 using Cordouan.Cli.Infrastructure;
 using Cordouan.Client;
 using Cordouan.Client.Credentials;
+using Cordouan.Client.Errors;
 using Cordouan.Client.Requests;
+using Cordouan.Client.Security;
 
 namespace Cordouan.Cli.Commands.Cluster;
 
@@ -49,6 +51,7 @@ public sealed class ClusterJoinCommand : Command
                 "The node restarts during the join; afterwards log in to it with a cluster user ('cord login').");
         }
         TicketCredentials? renewed = null;
+        var node = RestartingTaskFollower.TaskNode(upid);
         var result = await RestartingTaskFollower.FollowAsync(session, client, upid, wait.Timeout, async token =>
         {
             if (peer.Token is { } apiToken)
@@ -59,8 +62,18 @@ public sealed class ClusterJoinCommand : Command
             renewed = await client.LoginAsync(peer.Username!, peer.Password!, token);
             SaveLogin(session, target, renewed);
             return true;
-        }, cancellationToken);
-        var node = RestartingTaskFollower.TaskNode(upid);
+        }, cancellationToken, acceptNewCertificate: async (presented, token) =>
+        {
+            // The join re-issues this node's certificate from the cluster CA: trust the new one only if the member we
+            // joined through (pinned by the fingerprint the user gave) lists it for this node.
+            if (target.Insecure || !await ClusterVouchesForAsync(peer, node, presented, token))
+            {
+                return false;
+            }
+            client.RepinServerCertificate(presented);
+            target = target with { Fingerprint = presented };
+            return true;
+        });
         if (!result.IsSuccessful)
         {
             return await RestartingTaskFollower.ReportFailureAsync(session.Output, result, upid, $"Join of {node} to the cluster of {address}");
@@ -80,6 +93,35 @@ public sealed class ClusterJoinCommand : Command
             session.Output.WriteLine($"The saved login no longer works on {node}: log in again with a cluster user ('cord login --user <user@realm>').");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>True when the member at <paramref name="peer"/> (pinned) lists <paramref name="fingerprint"/> as <paramref name="node"/>'s certificate.</summary>
+    private static async Task<bool> ClusterVouchesForAsync(ClusterPeer peer, string node, string fingerprint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MemberListsAsync(peer, node, fingerprint, cancellationToken);
+        }
+        catch (Exception e) when (e is CordouanApiException or CordouanConnectionException or CordouanClientException or HttpRequestException)
+        {
+            return false; // The member is busy or unreachable for a moment: the waiter asks again at its next poll.
+        }
+    }
+
+    private static async Task<bool> MemberListsAsync(ClusterPeer peer, string node, string fingerprint, CancellationToken cancellationToken)
+    {
+        using var member = new CordouanClient(new CordouanClientOptions
+        {
+            BaseAddress = ServerAddress.Normalize(peer.Hostname),
+            Fingerprint = peer.Fingerprint,
+            Credentials = peer.Token is { } token ? new ApiTokenCredentials(token) : null,
+        });
+        if (peer.Token is null)
+        {
+            await member.LoginAsync(peer.Username ?? "admin@pve", peer.Password!, cancellationToken);
+        }
+        var info = await member.GetClusterJoinInfoAsync(null, cancellationToken);
+        return info.NodeList.Any(n => n.Name == node && n.Fingerprint is { } listed && CertificateFingerprint.Matches(listed, fingerprint));
     }
 
     /// <summary>Saves the new ticket exactly as <c>cord login</c> does, for the same server and certificate pin.</summary>

@@ -55,7 +55,8 @@ public sealed class RestartTolerantTaskWaiter
         IProgress<TaskProgress>? progress,
         IProgress<string>? notices,
         TimeSpan timeout,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<string, CancellationToken, Task<bool>>? acceptNewCertificate = null)
     {
         using var deadline = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -119,6 +120,16 @@ public sealed class RestartTolerantTaskWaiter
                     {
                         notices?.Report($"Waiting for {node} (it restarts its services during this task): {Describe(ex)}");
                         unreachable = true;
+                    }
+                }
+                catch (CordouanConnectionException ex) when (ex.PresentedFingerprint is not null && acceptNewCertificate is not null)
+                {
+                    // A join re-issues the node's certificate: go on with it once the caller can vouch for it (the
+                    // cluster lists it as soon as the node has recorded itself); until then, keep polling.
+                    lastFailure = ex;
+                    if (await acceptNewCertificate(ex.PresentedFingerprint, linked.Token))
+                    {
+                        notices?.Report($"{node} presents a new certificate ({ex.PresentedFingerprint}), vouched for by the cluster; trusting it from now on.");
                     }
                 }
                 catch (CordouanConnectionException ex)

@@ -13,7 +13,8 @@ public static class RestartingTaskFollower
 {
     /// <summary>Waits for <paramref name="upid"/> through the node's restart, printing progress in text mode.</summary>
     public static Task<RestartWaitResult> FollowAsync(
-        CommandSession session, CordouanClient client, string upid, TimeSpan timeout, Func<CancellationToken, Task<bool>> reauthenticate, CancellationToken cancellationToken)
+        CommandSession session, CordouanClient client, string upid, TimeSpan timeout, Func<CancellationToken, Task<bool>> reauthenticate, CancellationToken cancellationToken,
+        Func<string, CancellationToken, Task<bool>>? acceptNewCertificate = null)
     {
         var output = session.Output;
         var node = TaskNode(upid);
@@ -26,7 +27,7 @@ public static class RestartingTaskFollower
         });
         var notices = output.IsJson ? null : new InlineProgress<string>(output.WriteLine);
         var waiter = new RestartTolerantTaskWaiter(client, session.Environment.Time);
-        return waiter.WaitAsync(node, upid, reauthenticate, progress, notices, timeout, cancellationToken);
+        return waiter.WaitAsync(node, upid, reauthenticate, progress, notices, timeout, cancellationToken, acceptNewCertificate);
     }
 
     /// <summary>The node running the task, read from the UPID the server returned.</summary>

@@ -140,15 +140,16 @@ public sealed class ClusterJoinLeaveTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Leave_AccessLostBeforeAnyPasswordHint_ExitsOneAndSaysHowToCheck()
+    public async Task Leave_AccessLostBeforeAnyPasswordHint_SucceedsAndSaysHowToCheck()
     {
+        // The server answers the leave once the member is out: a login lost to the restart afterwards is the expected end.
         _server.MapData("POST", "/cluster/config/leave", $"\"{LeaveUpid}\"");
         MapRestartingTask(LeaveUpid, acceptedAfterRestart: null, "OK", """[{"n":1,"t":"leaving cluster prod"}]""");
 
         var result = await _runner.RunAsync("cluster", "leave");
 
-        Assert.Equal(ExitCodes.Failure, result.ExitCode);
-        Assert.Contains($"cord task status {LeaveUpid}", result.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"cord task status {LeaveUpid}", result.Output, StringComparison.Ordinal);
     }
 
     /// <summary>
