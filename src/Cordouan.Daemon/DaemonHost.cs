@@ -26,7 +26,8 @@ public static class DaemonHost
     public static async Task<WebApplication> BuildAsync(DaemonOptions options, HostTransitions transitions, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.DataDirectory);
-        var certificate = await NodeCertificates.LoadOrCreateAsync(options.DataDirectory, options.NodeName, options.ListenEndpoint.Host, cancellationToken);
+        var certificate = await NodeCertificates.LoadOrCreateAsync(
+            options.DataDirectory, options.NodeName, [options.ListenEndpoint.Host, options.EffectiveAddress, new Uri(options.EtcdPeerUrl).Host], cancellationToken);
         var identity = new NodeIdentity(options.NodeName, options.DataDirectory, options.ClusterName)
         {
             SslFingerprint = NodeCertificates.Fingerprint(certificate),
@@ -80,6 +81,12 @@ public static class DaemonHost
                 // A joined member starts from the cluster's member list; etcd reads it only while its data dir is empty.
                 InitialCluster = membership?.InitialCluster,
                 InitialClusterState = membership is null ? "new" : "existing",
+                PeerTls = options.EtcdPeerUrl.StartsWith("https://", StringComparison.Ordinal)
+                    ? new EtcdPeerTls(
+                        Path.Combine(options.DataDirectory, "certs", "node.pem"),
+                        Path.Combine(options.DataDirectory, "certs", "node-key.pem"),
+                        Path.Combine(options.DataDirectory, "certs", "ca.pem"))
+                    : null,
                 EtcdBinary = options.EtcdBinary,
                 LogFile = Path.Combine(options.DataDirectory, "etcd.log"),
             });

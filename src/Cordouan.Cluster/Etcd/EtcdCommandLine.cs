@@ -8,6 +8,16 @@ public static class EtcdCommandLine
     public static IReadOnlyList<string> Build(EtcdMemberOptions options)
     {
         var ms = (TimeSpan span) => ((long)span.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        // Members accept peers only with a certificate from the cluster CA, and check theirs the same way.
+        string[] peerTls = options.PeerTls is { } tls
+            ?
+            [
+                $"--peer-cert-file={tls.CertificateFile}",
+                $"--peer-key-file={tls.KeyFile}",
+                $"--peer-trusted-ca-file={tls.TrustedCaFile}",
+                "--peer-client-cert-auth=true",
+            ]
+            : [];
         return
         [
             options.EtcdBinary,
@@ -32,6 +42,7 @@ public static class EtcdCommandLine
             "--enable-v2=false",
             "--logger=zap",
             $"--log-outputs={options.LogFilePath}",
+            .. peerTls,
         ];
     }
 }

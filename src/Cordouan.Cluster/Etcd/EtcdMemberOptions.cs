@@ -24,6 +24,12 @@ public sealed record EtcdMemberOptions
     /// <summary>Distinguishes clusters bootstrapped from the same peer URLs.</summary>
     public string InitialClusterToken { get; init; } = "cordouan";
 
+    /// <summary>
+    /// Mutual TLS between members (with an https peer URL): this member's certificate and key (PEM) and the CA every
+    /// member's certificate must chain to. Null: peers talk plain HTTP (only for an http peer URL).
+    /// </summary>
+    public EtcdPeerTls? PeerTls { get; init; }
+
     /// <summary>The etcd executable: a name looked up on PATH or an absolute path.</summary>
     public string EtcdBinary { get; init; } = "etcd";
 

@@ -23,8 +23,15 @@ public sealed class EtcdMemberOptionsValidator : IValidateOptions<EtcdMemberOpti
         {
             errors.Add($"etcd.member.dataDirectory: '{options.DataDirectory}' must be an absolute path");
         }
-        Urls(errors, "etcd.member.clientUrl", options.ClientUrl);
-        Urls(errors, "etcd.member.peerUrl", options.PeerUrl);
+        Urls(errors, "etcd.member.clientUrl", options.ClientUrl, allowHttps: false);
+        Urls(errors, "etcd.member.peerUrl", options.PeerUrl, allowHttps: true);
+        var httpsPeers = options.PeerUrl.StartsWith("https://", StringComparison.Ordinal);
+        if (httpsPeers != options.PeerTls is not null)
+        {
+            errors.Add(httpsPeers
+                ? $"etcd.member.peerTls: the https peer URL '{options.PeerUrl}' needs peer certificate files"
+                : $"etcd.member.peerTls: peer certificates need an https peer URL, not '{options.PeerUrl}'");
+        }
         if (options.InitialClusterState is not ("new" or "existing"))
         {
             errors.Add($"etcd.member.initialClusterState: '{options.InitialClusterState}' must be 'new' or 'existing'");
@@ -59,13 +66,16 @@ public sealed class EtcdMemberOptionsValidator : IValidateOptions<EtcdMemberOpti
         return errors;
     }
 
-    private static void Urls(List<string> errors, string field, string value)
+    // Clients stay on plain HTTP (loopback, or a trusted client network); peers may use mutual TLS.
+    private static void Urls(List<string> errors, string field, string value, bool allowHttps)
     {
         foreach (var url in value.Split(','))
         {
-            if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.IsDefaultPort)
+            var schemeOk = Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttp || (allowHttps && uri.Scheme == Uri.UriSchemeHttps));
+            if (!schemeOk || uri!.IsDefaultPort)
             {
-                errors.Add($"{field}: '{url}' must be an http:// URL with an explicit port");
+                errors.Add($"{field}: '{url}' must be an {(allowHttps ? "http:// or https://" : "http://")} URL with an explicit port");
             }
         }
     }

@@ -11,8 +11,11 @@ namespace Cordouan.Daemon.Certificates;
 /// </summary>
 public static class NodeCertificates
 {
-    public static async Task<X509Certificate2> LoadOrCreateAsync(string dataDirectory, string nodeName, string listenHost, CancellationToken cancellationToken)
+    /// <param name="addresses">IP addresses the certificate must name: the API's, the advertised one, the etcd peer one.</param>
+    public static async Task<X509Certificate2> LoadOrCreateAsync(string dataDirectory, string nodeName, IEnumerable<string> addresses, CancellationToken cancellationToken)
     {
+        var ips = addresses.Select(a => IPAddress.TryParse(a, out var ip) ? ip : null).OfType<IPAddress>()
+            .Where(ip => !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any)).Append(IPAddress.Loopback).Distinct().ToList();
         var dir = Path.Combine(dataDirectory, "certs");
         Directory.CreateDirectory(dir);
         var caCert = Path.Combine(dir, "ca.pem");
@@ -29,7 +32,7 @@ public static class NodeCertificates
             await AtomicFile.WriteAllTextAsync(caKey, key.ExportPkcs8PrivateKeyPem(), cancellationToken, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             await AtomicFile.WriteAllTextAsync(caCert, ca.ExportCertificatePem(), cancellationToken);
         }
-        if (!File.Exists(nodeCert) || !File.Exists(nodeKey))
+        if (!File.Exists(nodeCert) || !File.Exists(nodeKey) || LacksAddresses(nodeCert, caCert, ips))
         {
             using var issuer = X509Certificate2.CreateFromPemFile(caCert, caKey);
             using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -37,8 +40,7 @@ public static class NodeCertificates
             var names = new SubjectAlternativeNameBuilder();
             names.AddDnsName(nodeName);
             names.AddDnsName("localhost");
-            names.AddIpAddress(IPAddress.Loopback);
-            if (IPAddress.TryParse(listenHost, out var ip) && !ip.Equals(IPAddress.Any))
+            foreach (var ip in ips)
             {
                 names.AddIpAddress(ip);
             }
@@ -53,6 +55,22 @@ public static class NodeCertificates
         // Kestrel needs an exportable key on Linux; round-tripping through PKCS#12 gives one.
         using var pem = X509Certificate2.CreateFromPemFile(nodeCert, nodeKey);
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+    }
+
+    /// <summary>
+    /// True for a certificate we issued (from our CA) that does not name every address it is now used on (an address
+    /// was added, e.g. an etcd peer network): it is then reissued. An operator's own certificate is never replaced.
+    /// </summary>
+    private static bool LacksAddresses(string nodeCert, string caCert, IReadOnlyList<IPAddress> ips)
+    {
+        using var node = X509Certificate2.CreateFromPem(File.ReadAllText(nodeCert));
+        using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caCert));
+        if (node.Issuer != ca.Subject)
+        {
+            return false;
+        }
+        var named = node.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(e => e.EnumerateIPAddresses()).ToHashSet();
+        return !ips.All(named.Contains);
     }
 
     /// <summary>SHA-256 fingerprint as Proxmox prints it: upper-case hex pairs joined by ':'.</summary>

@@ -20,7 +20,8 @@ public sealed record DaemonOptions
     /// <summary>External etcd endpoints; empty = run and supervise a local etcd member.</summary>
     public IReadOnlyList<string> EtcdEndpoints { get; init; } = [];
     public string EtcdClientUrl { get; init; } = "http://127.0.0.1:2379";
-    public string EtcdPeerUrl { get; init; } = "http://127.0.0.1:2380";
+    /// <summary>etcd peer URL (the cluster network); https (the default) means mutual TLS with the cluster CA between members.</summary>
+    public string EtcdPeerUrl { get; init; } = "https://127.0.0.1:2380";
     public string EtcdBinary { get; init; } = "etcd";
     public string QemuBinary { get; init; } = "qemu-system-x86_64";
     /// <summary>Management address other nodes and proxied requests use; defaults to the listen address when that is specific.</summary>

@@ -33,7 +33,7 @@ public sealed class ClusterMembershipTests(ThreeNodeCluster cluster)
         using var n1 = await Lab.AdminAsync(Lab["n1"], ct);
         var configNodes = (JsonArray)(await n1.GetAsync("/cluster/config/nodes", ct)).EnsureOk().Data!;
         Assert.Equal(3, configNodes.Count);
-        Assert.All(configNodes, n => Assert.StartsWith("http://10.213.", n!["ring0_addr"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.All(configNodes, n => Assert.StartsWith("https://10.213.", n!["ring0_addr"]!.GetValue<string>(), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class CordouandNode : IAsyncDisposable
     public Uri BaseAddress => new($"https://{Address}:{ApiPort}");
 
     /// <summary>The etcd peer URL other members use to reach this node's embedded etcd.</summary>
-    public Uri EtcdPeerUrl => new($"http://{Address}:{EtcdPeerPort}");
+    public Uri EtcdPeerUrl => new($"https://{Address}:{EtcdPeerPort}");
 
     /// <summary>The node's API certificate (generated at its first start).</summary>
     public string CertificatePem => Data.Combine("certs", "node.pem");

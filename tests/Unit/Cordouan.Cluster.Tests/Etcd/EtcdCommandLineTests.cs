@@ -56,4 +56,29 @@ public sealed class EtcdCommandLineTests
         Assert.Contains("--log-outputs=/var/log/cordouan/etcd.log", argv);
         Assert.Equal("/data/etcd.pid", options.PidFilePath);
     }
+
+    [Fact]
+    public void Build_HttpsPeers_AddsMutualTlsFlags()
+    {
+        var argv = EtcdCommandLine.Build(new EtcdMemberOptions
+        {
+            Name = "pve1",
+            DataDirectory = "/var/lib/cordouan/etcd",
+            PeerUrl = "https://10.0.0.1:2380",
+            PeerTls = new EtcdPeerTls("/c/node.pem", "/c/node-key.pem", "/c/ca.pem"),
+        });
+
+        Assert.Contains("--peer-cert-file=/c/node.pem", argv);
+        Assert.Contains("--peer-key-file=/c/node-key.pem", argv);
+        Assert.Contains("--peer-trusted-ca-file=/c/ca.pem", argv);
+        Assert.Contains("--peer-client-cert-auth=true", argv);
+    }
+
+    [Fact]
+    public void Check_HttpsPeersWithoutCertificates_Refused()
+    {
+        var errors = EtcdMemberOptionsValidator.Check(new EtcdMemberOptions { Name = "pve1", DataDirectory = "/d", PeerUrl = "https://10.0.0.1:2380" });
+
+        Assert.Contains(errors, e => e.Contains("needs peer certificate files", StringComparison.Ordinal));
+    }
 }
