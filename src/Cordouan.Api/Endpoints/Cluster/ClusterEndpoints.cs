@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cordouan.Api.Auth;
+using Cordouan.Api.Endpoints.Cluster.Resources;
 using Cordouan.Api.Http;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
@@ -83,60 +84,30 @@ public static class ClusterEndpoints
         var type = reader.Enum("type", ["vm", "storage", "node", "sdn"]);
         reader.Validate();
         var ct = http.RequestAborted;
-        var allowed = await guard.ForCallerAsync(http.GetCaller(), ct);
-        var items = new JsonArray();
-        if (type is null or "vm")
+        // Issue 4: etcd answers the node reads while the VM items, mostly bytes kept per document revision, are written.
+        var nodes = type is null or "node" ? NodeResources.ListAsync(cluster, nodeStatus, ct) : Task.FromResult<IReadOnlyList<JsonObject>>([]);
+        Func<string, string, bool> allowed;
+        var listed = type is null or "vm" ? await vms.ListAsync(ct) : [];
+        using var items = new ResourceListWriter((listed.Count * VmResources.ItemBytesHint) + 65536);
+        try
         {
-            foreach (var vm in await vms.ListAsync(ct))
-            {
-                if (!allowed($"/vms/{vm.Document.VmId}", "VM.Audit"))
-                {
-                    continue;
-                }
-                var runtime = vm.Document.Owner == identity.NodeName ? await driver.GetAsync(vm.Document.Id, ct) : null;
-                var item = VmProjection.Summary(vm.Document, runtime, time.GetUtcNow());
-                item["id"] = $"qemu/{vm.Document.VmId}";
-                item["type"] = "qemu";
-                item["node"] = vm.Document.Owner;
-                items.Add(item);
-            }
+            allowed = await guard.ForCallerAsync(http.GetCaller(), ct);
+            await VmResources.AddAsync(items, listed, vms.Derived(VmResourceItem.SerializeWithoutRuntime), allowed, identity.NodeName, driver, time, ct);
         }
-        var status = await cluster.GetStatusAsync(ct);
-        if (type is null or "node")
+        finally
         {
-            foreach (var node in status.Nodes)
-            {
-                var item = NodeJson.Item(node, node.Local ? nodeStatus.Read() : null);
-                item["id"] = $"node/{node.Name}";
-                item["type"] = "node";
-                items.Add(item);
-            }
+            // Never left running behind a failure above (which is the one reported).
+            await ((Task)nodes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        foreach (var node in await nodes)
+        {
+            items.Add(node);
         }
         if (type is null or "storage")
         {
-            foreach (var storage in await storages.ListAsync(ct))
-            {
-                if (!allowed($"/storage/{storage.Id}", "Datastore.Audit"))
-                {
-                    continue;
-                }
-                var usage = await storages.PluginFor(storage).StatusAsync(storage, ct);
-                items.Add(new JsonObject
-                {
-                    ["id"] = $"storage/{identity.NodeName}/{storage.Id}",
-                    ["type"] = "storage",
-                    ["storage"] = storage.Id,
-                    ["node"] = identity.NodeName,
-                    ["plugintype"] = storage.Type,
-                    ["status"] = usage.Active ? "available" : "unknown",
-                    ["shared"] = storage.Shared ? 1 : 0,
-                    ["content"] = string.Join(',', storage.Content),
-                    ["disk"] = usage.UsedBytes,
-                    ["maxdisk"] = usage.TotalBytes,
-                });
-            }
+            await StorageResources.AddAsync(items, storages, allowed, identity.NodeName, ct);
         }
-        return PveResult.List(items);
+        return items.ToResult();
     }
 
     private static async Task<IResult> NextIdAsync(HttpContext http, VmIdAllocator allocator)

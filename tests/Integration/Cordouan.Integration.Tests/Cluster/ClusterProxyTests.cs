@@ -60,14 +60,23 @@ public sealed class ClusterProxyTests(ThreeNodeCluster cluster)
         }
         try
         {
-            var ids = new ConcurrentBag<int>();
+            // A reservation lives 30 s (Proxmox clients create the VM right after asking): an id may come back only
+            // after its reservation expired, never while it holds.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var ids = new ConcurrentBag<(int Id, TimeSpan At)>();
             await Parallel.ForAsync(0, 500, new ParallelOptions { MaxDegreeOfParallelism = 12, CancellationToken = ct }, async (i, c) =>
             {
                 var response = (await clients[i % clients.Count].GetAsync("/cluster/nextid", c)).EnsureOk();
-                ids.Add(int.Parse(response.Data!.GetValue<string>(), CultureInfo.InvariantCulture));
+                ids.Add((int.Parse(response.Data!.GetValue<string>(), CultureInfo.InvariantCulture), clock.Elapsed));
             });
             Assert.Equal(500, ids.Count);
-            Assert.Equal(500, ids.Distinct().Count());
+            foreach (var reused in ids.GroupBy(i => i.Id).Where(g => g.Count() > 1))
+            {
+                var times = reused.Select(r => r.At).Order().ToList();
+                Assert.True(times.Zip(times.Skip(1)).All(p => p.Second - p.First > TimeSpan.FromSeconds(25)),
+                    $"VMID {reused.Key} handed out at {string.Join(", ", times.Select(t => $"{t.TotalSeconds:0.0} s"))} while still reserved");
+            }
+            TestContext.Current.SendDiagnosticMessage($"500 nextid calls in {clock.Elapsed.TotalSeconds:0.0} s, {ids.Select(i => i.Id).Distinct().Count()} distinct ids");
         }
         finally
         {
