@@ -1,6 +1,7 @@
 using Cordouan.Api.Auth;
 using Cordouan.Api.Endpoints.Access;
 using Cordouan.Api.Endpoints.Cluster;
+using Cordouan.Api.Endpoints.Internal;
 using Cordouan.Api.Endpoints.Nodes;
 using Cordouan.Api.Endpoints.Qemu;
 using Cordouan.Api.Endpoints.Storage;
@@ -22,6 +23,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IAccessGuard, AccessGuard>();
         services.AddOpenApi();
         services.AddNodeProxy();
+        services.AddInternalEndpoints();
         return services;
     }
 
@@ -41,6 +43,7 @@ public static class ApiServiceCollectionExtensions
         QemuEndpoints.Map(app);
         StorageEndpoints.Map(app);
         TaskEndpoints.Map(app);
+        InternalEndpoints.Map(app);
         app.MapOpenApi("/api2/openapi.json");
         app.MapFallback((HttpContext http) =>
             PveResult.Error(StatusCodes.Status501NotImplemented, $"Method '{http.Request.Method} {http.Request.Path.Value?.Replace("/api2/json", "", StringComparison.Ordinal)}' not implemented"));

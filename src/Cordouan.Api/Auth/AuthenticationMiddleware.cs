@@ -54,7 +54,9 @@ public sealed class AuthenticationMiddleware(RequestDelegate next)
 
     private static bool IsAnonymousRoute(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) && request.Path.Equals("/api2/json/version", StringComparison.Ordinal))
-        || (HttpMethods.IsPost(request.Method) && request.Path.Equals("/api2/json/access/ticket", StringComparison.Ordinal));
+        || (HttpMethods.IsPost(request.Method) && request.Path.Equals("/api2/json/access/ticket", StringComparison.Ordinal))
+        // Node-to-node calls carry no user ticket: their endpoints demand a cluster node certificate instead (NodeCertificateFilter).
+        || request.Path.StartsWithSegments(Endpoints.Internal.InternalPaths.Prefix, StringComparison.Ordinal);
 
     private static string? TicketFrom(HttpRequest request, string authorization)
     {

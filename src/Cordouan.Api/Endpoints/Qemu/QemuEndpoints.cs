@@ -27,6 +27,8 @@ public static class QemuEndpoints
 
         qemu.MapPost("/{vmid}/clone", QemuCloneHandlers.CloneAsync);
         qemu.MapPost("/{vmid}/template", QemuCloneHandlers.TemplateAsync);
+        qemu.MapGet("/{vmid}/migrate", QemuMigrateHandlers.PrecheckAsync);
+        qemu.MapPost("/{vmid}/migrate", QemuMigrateHandlers.MigrateAsync);
 
         qemu.MapGet("/{vmid}/snapshot", QemuSnapshotHandlers.ListAsync);
         qemu.MapPost("/{vmid}/snapshot", QemuSnapshotHandlers.CreateAsync);

@@ -27,5 +27,6 @@ public sealed class VmCommand : Command
         Add(new VmSnapshotCommand(host));
         Add(new VmTemplateCommand(host));
         Add(new VmCloneCommand(host));
+        Add(new VmMigrateCommand(host));
     }
 }

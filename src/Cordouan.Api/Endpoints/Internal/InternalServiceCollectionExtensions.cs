@@ -1,0 +1,16 @@
+using Cordouan.Node.Vms.Migration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cordouan.Api.Endpoints.Internal;
+
+/// <summary>Registers migration (both ends) with its node-to-node transport over mTLS.</summary>
+public static class InternalServiceCollectionExtensions
+{
+    public static IServiceCollection AddInternalEndpoints(this IServiceCollection services)
+    {
+        services.AddVmMigration();
+        services.AddSingleton<PeerVolumeTransfer>();
+        services.AddSingleton<IVolumeTransfer>(provider => provider.GetRequiredService<PeerVolumeTransfer>());
+        return services;
+    }
+}
