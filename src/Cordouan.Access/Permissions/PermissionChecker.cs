@@ -25,44 +25,11 @@ public sealed partial class PermissionChecker(IClusterStore store, AclStore acl,
         (await GetPrivilegesAsync(identity, path, cancellationToken)).Contains(privilege);
 
     /// <summary>Loads the identity's ACL view once and answers many (path, privilege) checks from it, for listings.</summary>
-    /// <remarks>
-    /// Levels without ACL entries change nothing in the walk from <c>/</c>, so every path below the same deepest
-    /// level with entries (its anchor) has the same privileges: one walk per anchor serves a listing of 1,000 VMs.
-    /// The anchor itself is kept apart, since entries with propagate=0 apply only there. Not thread-safe: one per request.
-    /// </remarks>
+    /// <remarks>One walk per ACL anchor, and no regex or allocation for paths already normalised (see <see cref="ListingChecker"/>). Not thread-safe: one per request.</remarks>
     public async Task<Func<string, string, bool>> LoadCheckerAsync(AccessIdentity identity, CancellationToken cancellationToken)
     {
         var view = await LoadViewAsync(identity, cancellationToken);
-        var anchors = view.PathsWithEntries.ToHashSet(StringComparer.Ordinal);
-        var memo = new Dictionary<(string Anchor, bool Exact), IReadOnlySet<string>>();
-        return (path, privilege) =>
-        {
-            var normalized = NormalizeOrThrow(path);
-            var anchor = DeepestAnchor(normalized, anchors);
-            var key = (anchor, anchor == normalized);
-            if (!memo.TryGetValue(key, out var privileges))
-            {
-                privileges = view.PrivilegesAt(normalized);
-                memo[key] = privileges;
-            }
-            return privileges.Contains(privilege);
-        };
-    }
-
-    /// <summary>The path itself or its nearest ancestor that has ACL entries; "" when none has.</summary>
-    private static string DeepestAnchor(string path, HashSet<string> anchors)
-    {
-        for (var candidate = path; ; candidate = candidate[..Math.Max(1, candidate.LastIndexOf('/'))])
-        {
-            if (anchors.Contains(candidate))
-            {
-                return candidate;
-            }
-            if (candidate == "/")
-            {
-                return "";
-            }
-        }
+        return new ListingChecker(view).Allows;
     }
 
     /// <summary>Throws <see cref="PermissionDeniedException"/> unless the identity holds <paramref name="privilege"/> on the path.</summary>
