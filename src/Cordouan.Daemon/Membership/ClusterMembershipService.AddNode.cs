@@ -1,3 +1,4 @@
+using Cordouan.Cluster.Etcd;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
 using Cordouan.Node.Cluster.Membership;
@@ -60,37 +61,14 @@ public sealed partial class ClusterMembershipService
             await File.ReadAllTextAsync(Path.Combine(certs, "ca-key.pem"), cancellationToken));
     }
 
-    /// <summary>How long a membership change is retried while etcd calls the cluster unhealthy.</summary>
-    private static readonly TimeSpan MembershipChangeRetry = TimeSpan.FromSeconds(30);
-
-    /// <summary>etcd refuses membership changes until its leader has been connected to a quorum for 5 s (after any other change).</summary>
-    private static bool IsUnhealthyCluster(QuorumLostException e) => e.Message.Contains("unhealthy cluster", StringComparison.Ordinal);
-
-    /// <summary>
-    /// etcd refuses membership changes ("unhealthy cluster") until its leader has been connected to a quorum for 5 s,
-    /// which is not yet the case just after another node joined: retry for a while. An answer lost on the way may hide
-    /// a learner that was added, so each retry first looks for it.
-    /// </summary>
-    private async Task<(Cluster.Etcd.EtcdMemberInfo Added, IReadOnlyList<Cluster.Etcd.EtcdMemberInfo> Members)> AddLearnerAsync(string peerUrl, CancellationToken cancellationToken)
-    {
-        var started = time.GetTimestamp();
-        while (true)
-        {
-            try
-            {
-                return await etcd.AddLearnerAsync(peerUrl, cancellationToken);
-            }
-            catch (QuorumLostException e) when (IsUnhealthyCluster(e) && time.GetElapsedTime(started) < MembershipChangeRetry)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
-                var members = await etcd.ListMembersAsync(cancellationToken);
-                if (members.FirstOrDefault(m => m.PeerUrls.Any(u => u.TrimEnd('/') == peerUrl.TrimEnd('/'))) is { } applied)
-                {
-                    return (applied, members);
-                }
-            }
-        }
-    }
+    /// <summary>Adds the learner, or finds it added when etcd's answer was lost.</summary>
+    private Task<(EtcdMemberInfo Added, IReadOnlyList<EtcdMemberInfo> Members)> AddLearnerAsync(string peerUrl, CancellationToken cancellationToken) =>
+        ChangeMembershipAsync(
+            ct => etcd.AddLearnerAsync(peerUrl, ct),
+            members => members.FirstOrDefault(m => m.PeerUrls.Any(u => u.TrimEnd('/') == peerUrl.TrimEnd('/'))) is { } added
+                ? (true, (added, members))
+                : (false, default),
+            cancellationToken);
 
     [Microsoft.Extensions.Logging.LoggerMessage(EventId = 1101, Level = Microsoft.Extensions.Logging.LogLevel.Information, Message = "Node {Node} joins: etcd learner {MemberId} added at {PeerUrl}")]
     private static partial void LogLearnerAdded(Microsoft.Extensions.Logging.ILogger logger, string node, string memberId, string peerUrl);

@@ -62,7 +62,7 @@ public sealed partial class ClusterMembershipService
             var transition = new JoinTransition(options.DataDirectory, identity.NodeName, result, remote, upid, time, logger);
             if (!transitions.Request(transition, lifetime))
             {
-                throw new CordouanException("a cluster membership change is already in progress on this node; wait for it to finish");
+                throw MembershipChangeInProgress();
             }
             remote = null; // Owned by the transition now (it removes the learner again if the join fails).
             return upid;

@@ -72,32 +72,21 @@ public sealed partial class ClusterMembershipService
         tasks.AppendLog(upid, $"etcd member {self.MemberId:x16} removed; restarting as a standalone node.");
         if (!transitions.Request(new LeaveTransition(options, document.Name, upid, logger), lifetime))
         {
-            throw new CordouanException("a cluster membership change is already in progress on this node; wait for it to finish");
+            throw MembershipChangeInProgress();
         }
         return upid;
     }
 
-    /// <summary>Removes a member, retrying while etcd refuses changes right after another one ("unhealthy cluster").</summary>
-    private async Task RemoveMemberAsync(ulong id, CancellationToken cancellationToken)
-    {
-        var started = time.GetTimestamp();
-        while (true)
-        {
-            try
+    /// <summary>Removes a member; gone from the member list after a lost answer counts as done.</summary>
+    private Task<bool> RemoveMemberAsync(ulong id, CancellationToken cancellationToken) =>
+        ChangeMembershipAsync(
+            async ct =>
             {
-                await etcd.RemoveMemberAsync(id, cancellationToken);
-                return;
-            }
-            catch (QuorumLostException e) when (IsUnhealthyCluster(e) && time.GetElapsedTime(started) < MembershipChangeRetry)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
-                if ((await etcd.ListMembersAsync(cancellationToken)).All(m => m.Id != id))
-                {
-                    return; // The lost answer was a success.
-                }
-            }
-        }
-    }
+                await etcd.RemoveMemberAsync(id, ct);
+                return true;
+            },
+            members => (members.All(m => m.Id != id), true),
+            cancellationToken);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Node {Node} removed from the cluster (etcd member {MemberId}; {Vms} VM(s) still owned by it)")]
     private static partial void LogNodeDeleted(ILogger logger, string node, string memberId, int vms);

@@ -93,7 +93,7 @@ public sealed partial class ClusterMembershipService(
         }
         if (transitions.IsPending)
         {
-            throw new CordouanException("a cluster membership change is already in progress on this node; wait for it to finish");
+            throw MembershipChangeInProgress();
         }
     }
 }
