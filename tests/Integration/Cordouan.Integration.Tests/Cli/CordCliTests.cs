@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Cordouan.Integration.Tests.Fixtures;
 using Cordouan.Testing.Daemon;
@@ -48,20 +47,6 @@ public sealed class CordCliTests(SharedNode shared)
         Assert.True(delete.Exit == 0, delete.Output);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string config, CancellationToken ct, params string[] args)
-    {
-        var info = new ProcessStartInfo(RepoPaths.Cord) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["CORD_CONFIG"] = config;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(string config, CancellationToken ct, params string[] args) =>
+        Fixtures.Cord.RunAsync(config, TimeSpan.FromSeconds(90), ct, args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Cordouan.Testing.Daemon;
 using Xunit;
@@ -45,28 +44,6 @@ public sealed class ClusterCliTests(ThreeNodeCluster cluster)
         Assert.Single(await ClusterLab.StatusAsync(viaN8, ct), i => i!["type"]!.GetValue<string>() == "node");
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(string config, CancellationToken ct, params string[] args)
-    {
-        var info = new ProcessStartInfo(RepoPaths.Cord) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["CORD_CONFIG"] = config;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(150));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(string config, CancellationToken ct, params string[] args) =>
+        Fixtures.Cord.RunAsync(config, TimeSpan.FromSeconds(150), ct, args);
 }
