@@ -109,6 +109,8 @@ public static class DaemonHost
         services.AddHostedService<ClusterBootstrap>();
         services.AddHostedService<AdminBootstrapService>();
         services.AddHostedService<NodeLivenessService>();
+        // After ClusterBootstrap re-attached the VMs: settles migrations a restart interrupted, then watches incoming ones.
+        services.AddHostedService(provider => provider.GetRequiredService<Cordouan.Node.Vms.Migration.Live.MigrationSupervisor>());
         services.AddCordouanApi();
         services.AddSingleton(provider => Api.Proxy.ClusterTls.Load(certificate, Path.Combine(options.DataDirectory, "certs", "ca.pem"), provider.GetRequiredService<TimeProvider>()));
 

@@ -1,4 +1,5 @@
 using Cordouan.Core.Vms;
+using Cordouan.Core.Vms.Migration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,6 +15,7 @@ public static class QemuServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<QemuVmDriver>();
         services.AddSingleton<IVmDriver>(sp => sp.GetRequiredService<QemuVmDriver>());
+        services.AddSingleton<IVmMigrationDriver>(sp => sp.GetRequiredService<QemuVmDriver>());
         return services;
     }
 }

@@ -11,6 +11,8 @@ public static partial class ApiRequests
             .Add("online", options.Online)
             .Add("with-local-disks", options.WithLocalDisks)
             .Add("targetstorage", options.TargetStorage)
-            .Add("bwlimit", options.BandwidthLimitKiBps));
+            .Add("bwlimit", options.BandwidthLimitKiBps)
+            .Add("migration_downtime", options.MaxDowntimeMs)
+            .Add("postcopy", options.Postcopy));
     }
 }

@@ -24,4 +24,6 @@ public sealed record VmLaunchSpec
     public bool Acpi { get; init; } = true;
     /// <summary>Start paused (<c>-S</c>) instead of running the guest at once.</summary>
     public bool StartPaused { get; init; }
+    /// <summary>Wait for an incoming live migration (<c>-incoming defer</c>) instead of booting.</summary>
+    public bool Incoming { get; init; }
 }

@@ -53,6 +53,10 @@ public static partial class QemuArgvBuilder
             "-daemonize",
             "-S",
         ]);
+        if (spec.Incoming)
+        {
+            args.AddRange(["-incoming", "defer"]);
+        }
         AddDrives(spec, bootIndexes, args);
         AddNics(spec, bootIndexes, args);
         return args;

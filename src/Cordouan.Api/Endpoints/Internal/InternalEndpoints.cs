@@ -12,5 +12,8 @@ public static class InternalEndpoints
         var internalApi = app.MapGroup(InternalPaths.Prefix).AddEndpointFilter<NodeCertificateFilter>().ExcludeFromDescription();
         internalApi.MapPut("/volumes/{storage}/{**volume}", InternalVolumeHandlers.PutAsync);
         internalApi.MapDelete("/volumes/{storage}/{**volume}", InternalVolumeHandlers.DeleteAsync);
+        internalApi.MapPost("/migrations/{vmid:int}", InternalMigrationHandlers.PrepareAsync);
+        internalApi.MapPost("/migrations/{vmid:int}/resume", InternalMigrationHandlers.ResumeAsync);
+        internalApi.MapDelete("/migrations/{vmid:int}", InternalMigrationHandlers.AbortAsync);
     }
 }

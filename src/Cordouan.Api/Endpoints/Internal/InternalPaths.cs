@@ -13,4 +13,7 @@ public static class InternalPaths
     /// <summary>The path of a volume, storage and name segments escaped one by one (the name keeps its slashes).</summary>
     public static string Volume(VolumeId volume) =>
         $"{Prefix}/volumes/{Uri.EscapeDataString(volume.Storage)}/{string.Join('/', volume.Name.Split('/').Select(Uri.EscapeDataString))}";
+
+    /// <summary>The incoming live migration of a VM on the target.</summary>
+    public static string Migration(VmId vmId) => $"{Prefix}/migrations/{vmId}";
 }

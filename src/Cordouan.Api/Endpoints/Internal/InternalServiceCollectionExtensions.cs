@@ -1,4 +1,5 @@
 using Cordouan.Node.Vms.Migration;
+using Cordouan.Node.Vms.Migration.Live;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cordouan.Api.Endpoints.Internal;
@@ -9,8 +10,9 @@ public static class InternalServiceCollectionExtensions
     public static IServiceCollection AddInternalEndpoints(this IServiceCollection services)
     {
         services.AddVmMigration();
-        services.AddSingleton<PeerVolumeTransfer>();
-        services.AddSingleton<IVolumeTransfer>(provider => provider.GetRequiredService<PeerVolumeTransfer>());
+        services.AddSingleton<PeerHttpClient>();
+        services.AddSingleton<IVolumeTransfer, PeerVolumeTransfer>();
+        services.AddSingleton<IMigrationPeer, PeerMigrationClient>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cordouan.Api.Endpoints.Qemu;
 
-/// <summary>Migration precheck and offline migration (spec §5.5); live migration is refused for now.</summary>
+/// <summary>Migration precheck and migration, offline or live (spec §5.5).</summary>
 public static class QemuMigrateHandlers
 {
     /// <summary><c>GET …/{vmid}/migrate</c>.</summary>
@@ -56,6 +56,10 @@ public static class QemuMigrateHandlers
         var targetStorage = p.String("targetstorage");
         var bwlimit = p.Integer("bwlimit", 0, int.MaxValue);
         var force = p.Boolean("force") ?? false;
+        // Extensions: QEMU's downtime limit (ms), auto-converge (default on) and permission to switch to post-copy.
+        var downtime = p.Integer("migration_downtime", 1, 60_000);
+        var autoConverge = p.Boolean("autoconverge") ?? true;
+        var postcopy = p.Boolean("postcopy") ?? false;
         p.Enum("migration_type", ["secure", "insecure"]);
         // Accepted for compatibility; peers are reached at their node address until migration networks exist.
         p.String("migration_network");
@@ -66,7 +70,13 @@ public static class QemuMigrateHandlers
             WithLocalDisks = withLocalDisks,
             TargetStorage = TargetStorageMap.Parse(targetStorage),
             BandwidthLimitKiBps = bwlimit,
+            AutoConverge = autoConverge,
+            AllowPostcopy = postcopy,
         };
+        if (downtime is { } ms)
+        {
+            migration = migration with { MaxDowntime = TimeSpan.FromMilliseconds(ms) };
+        }
         var upid = await migrator.MigrateAsync(request.VmId, migration, force, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }

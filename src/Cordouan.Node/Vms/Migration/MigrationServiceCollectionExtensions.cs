@@ -2,13 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cordouan.Node.Vms.Migration;
 
-/// <summary>Registers offline migration (both ends). The host also registers an <see cref="IVolumeTransfer"/> (node-to-node transport).</summary>
+/// <summary>Registers migration (both ends). The host also registers the node-to-node transports (<see cref="IVolumeTransfer"/>, <see cref="Live.IMigrationPeer"/>) and runs <see cref="Live.MigrationSupervisor"/> once VMs are recovered.</summary>
 public static class MigrationServiceCollectionExtensions
 {
     public static IServiceCollection AddVmMigration(this IServiceCollection services)
     {
         services.AddSingleton<VmMigrator>();
         services.AddSingleton<VolumeReceiver>();
+        services.AddSingleton<Live.IncomingMigrations>();
+        services.AddSingleton<Live.MigrationSupervisor>();
         return services;
     }
 }

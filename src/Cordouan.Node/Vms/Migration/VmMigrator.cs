@@ -2,6 +2,8 @@ using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
 using Cordouan.Core.Tasks;
 using Cordouan.Core.Vms;
+using Cordouan.Core.Vms.Migration;
+using Cordouan.Node.Vms.Migration.Live;
 using Cordouan.Node.Cluster;
 using Cordouan.Node.Hosting;
 using Cordouan.Node.Storage;
@@ -11,11 +13,14 @@ using Microsoft.Extensions.Logging;
 namespace Cordouan.Node.Vms.Migration;
 
 /// <summary>
-/// Offline migration of a stopped VM to another node (Proxmox's <c>qm migrate</c> without <c>--online</c>): local
-/// volumes are streamed to the target through <see cref="IVolumeTransfer"/>, then one compare-and-swap on the VM
-/// document moves ownership and clears the <c>migrate</c> lock, then the source copies are freed. Until ownership
-/// moves, any failure takes back what the target received and leaves the VM untouched on this node.
-/// Split by concern: checks and planning (<c>.Plan.cs</c>), the task (<c>.Run.cs</c>), logging (<c>.Log.cs</c>).
+/// Migration of a VM to another node (Proxmox's <c>qm migrate</c>). Offline (stopped VM): local volumes are streamed to
+/// the target through <see cref="IVolumeTransfer"/>, then one compare-and-swap on the VM document moves ownership and
+/// clears the <c>migrate</c> lock, then the source copies are freed. Online (running VM): the target starts the VM
+/// paused through <see cref="IMigrationPeer"/>, local disks are mirrored, QEMU sends RAM and device state, and the same
+/// compare-and-swap is the commit point before the target resumes. Until ownership moves, any failure takes back what
+/// the target received and leaves the VM untouched (and running) on this node.
+/// Split by concern: offline checks and planning (<c>.Plan.cs</c>), the offline task (<c>.Run.cs</c>), live checks
+/// (<c>.LivePlan.cs</c>), the live task (<c>.Live.cs</c>), RAM convergence (<c>.Converge.cs</c>), logging (<c>.Log.cs</c>).
 /// </summary>
 public sealed partial class VmMigrator(
     VmRepository vms,
@@ -25,6 +30,8 @@ public sealed partial class VmMigrator(
     VmOperationLocks operations,
     ClusterView cluster,
     IVolumeTransfer transfer,
+    IVmMigrationDriver migration,
+    IMigrationPeer peer,
     NodeIdentity node,
     TimeProvider time,
     ILogger<VmMigrator> logger)
@@ -80,21 +87,36 @@ public sealed partial class VmMigrator(
             throw new VmLockedException(held);
         }
         await EnsureTargetAsync(request.Target, cancellationToken);
-        await EnsureStoppedAsync(id, request.Online, cancellationToken);
-        var plan = await PlanAsync(vm.Document, request, force, cancellationToken);
+        var live = await driver.GetAsync(id, cancellationToken) is not null;
+        if (live && !request.Online)
+        {
+            throw new ValidationException("online", "can't migrate running VM without --online");
+        }
+        var plan = live ? null : await PlanAsync(vm.Document, request, force, cancellationToken);
+        var livePlan = live ? await PlanLiveAsync(vm.Document, request, force, cancellationToken) : null;
         var operation = operations.Enter(id, LockName);
         try
         {
             await vms.MutateAsync(id, doc => doc.Lock is null ? doc with { Lock = LockName } : throw new VmLockedException(doc.Lock), cancellationToken);
             try
             {
-                // Checked again under the lock: a start that slipped in before it would otherwise be copied from under.
-                await EnsureStoppedAsync(id, request.Online, cancellationToken);
+                // Checked again under the lock: a start or stop that slipped in before it would change what must be done.
+                if (await driver.GetAsync(id, cancellationToken) is not null != live)
+                {
+                    throw new VmStateException($"VM {id} was {(live ? "stopped" : "started")} meanwhile: migrate it again");
+                }
                 return await tasks.StartAsync(TaskType, id.ToString(), user, async ctx =>
                 {
                     using (operation)
                     {
-                        await RunAsync(id, plan, request, ctx);
+                        if (livePlan is not null)
+                        {
+                            await RunLiveAsync(id, livePlan, request, ctx);
+                        }
+                        else
+                        {
+                            await RunAsync(id, plan!, request, ctx);
+                        }
                     }
                 }, cancellationToken);
             }
@@ -124,17 +146,6 @@ public sealed partial class VmMigrator(
         {
             throw new ValidationException("target", refusal);
         }
-    }
-
-    private async Task EnsureStoppedAsync(VmId id, bool online, CancellationToken cancellationToken)
-    {
-        if (await driver.GetAsync(id, cancellationToken) is null)
-        {
-            return;
-        }
-        throw online
-            ? new ValidationException("online", $"live migration is not available yet: shut VM {id} down and migrate it offline")
-            : new ValidationException("online", "can't migrate running VM without --online");
     }
 
     /// <summary>Clears the <c>migrate</c> lock even when the task's own token is cancelled.</summary>

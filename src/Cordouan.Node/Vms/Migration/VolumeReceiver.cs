@@ -6,6 +6,7 @@ using Cordouan.Core.Ids;
 using Cordouan.Core.Storage;
 using Cordouan.Node.Hosting;
 using Cordouan.Node.Storage;
+using Cordouan.Platform.Processes;
 
 namespace Cordouan.Node.Vms.Migration;
 
@@ -15,7 +16,7 @@ namespace Cordouan.Node.Vms.Migration;
 /// whole or not at all), and deletes one again when the migration that sent it fails. Only VM disk volumes
 /// (<c>&lt;vmid&gt;/vm-…</c>, <c>&lt;vmid&gt;/base-…</c>) of file-backed storages are accepted.
 /// </summary>
-public sealed partial class VolumeReceiver(StorageRegistry storages, VmRepository vms, NodeIdentity node)
+public sealed partial class VolumeReceiver(StorageRegistry storages, VmRepository vms, NodeIdentity node, ProcessRunner processes)
 {
     private const int BufferSize = 1 << 20;
 
@@ -51,6 +52,44 @@ public sealed partial class VolumeReceiver(StorageRegistry storages, VmRepositor
                 throw Exists(volume);
             }
             return received;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Creates an empty volume of <paramref name="sizeBytes"/> (virtual size) for a drive mirror of a live migration,
+    /// refusing an existing one. QEMU fills it over NBD.
+    /// </summary>
+    public async Task CreateEmptyAsync(VolumeId volume, long sizeBytes, string format, CancellationToken cancellationToken)
+    {
+        if (format is not ("raw" or "qcow2"))
+        {
+            throw new ValidationException("format", $"cannot create a '{format}' volume for a mirror (raw or qcow2)");
+        }
+        var (storage, plugin) = await ResolveAsync(volume, cancellationToken);
+        await plugin.ActivateAsync(storage, cancellationToken);
+        var path = PathOf(storage, plugin, volume);
+        if (File.Exists(path))
+        {
+            throw Exists(volume);
+        }
+        var directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.migrating-{Guid.NewGuid():N}");
+        try
+        {
+            await processes.RunCheckedAsync(["qemu-img", "create", "-q", "-f", format, temporary, sizeBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
+            try
+            {
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                throw Exists(volume);
+            }
         }
         finally
         {

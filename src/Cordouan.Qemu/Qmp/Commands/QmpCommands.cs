@@ -81,7 +81,7 @@ public static class QmpCommands
         return value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
     }
 
-    private static T Read<T>(JsonElement value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string command)
+    internal static T Read<T>(JsonElement value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string command)
     {
         try
         {

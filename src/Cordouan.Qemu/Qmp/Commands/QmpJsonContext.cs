@@ -7,4 +7,6 @@ namespace Cordouan.Qemu.Qmp.Commands;
 [JsonSerializable(typeof(QmpStatusInfo))]
 [JsonSerializable(typeof(QmpKvmInfo))]
 [JsonSerializable(typeof(IReadOnlyList<QmpBlockDevice>))]
+[JsonSerializable(typeof(QmpMigrationInfo))]
+[JsonSerializable(typeof(IReadOnlyList<QmpBlockJob>))]
 internal sealed partial class QmpJsonContext : JsonSerializerContext;

@@ -9,7 +9,7 @@ public static class Vms
     public static string Path(string node, int vmid, string rest = "") => $"/nodes/{node}/qemu/{vmid.ToString(CultureInfo.InvariantCulture)}{rest}";
 
     /// <summary>Creates a VM whose scsi0 is a copy of the test guest, with its serial console on a socket.</summary>
-    public static async Task CreateGuestAsync(PveHttp http, string node, int vmid, string guestImage, CancellationToken cancellationToken, bool start = false, string? name = null)
+    public static async Task CreateGuestAsync(PveHttp http, string node, int vmid, string guestImage, CancellationToken cancellationToken, bool start = false, string? name = null, string storage = "local")
     {
         await http.RunTaskAsync(HttpMethod.Post, $"/nodes/{node}/qemu", new()
         {
@@ -17,7 +17,7 @@ public static class Vms
             ["name"] = name ?? $"guest{vmid}",
             ["memory"] = "160",
             ["cores"] = "1",
-            ["scsi0"] = $"local:0,import-from={guestImage}",
+            ["scsi0"] = $"{storage}:0,import-from={guestImage}",
             ["net0"] = "virtio",
             ["serial0"] = "socket",
             ["boot"] = "order=scsi0",

@@ -7,6 +7,7 @@ using Cordouan.Testing;
 using Cordouan.Testing.Daemon;
 using Xunit;
 using static Cordouan.Integration.Tests.Fixtures.Vms;
+using static Cordouan.Integration.Tests.Migration.MigrationProbes;
 
 namespace Cordouan.Integration.Tests.Migration;
 
@@ -149,9 +150,9 @@ public sealed class OfflineMigrationTests(MigrationLab lab) : IClassFixture<Migr
         var running = await viaN2.PostAsync(migrate, new() { ["target"] = "n2" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, running.Status);
         Assert.Equal("can't migrate running VM without --online", running.Error("online"));
-        var live = await viaN2.PostAsync(migrate, new() { ["target"] = "n2", ["online"] = "1", ["with-local-disks"] = "1" }, ct);
+        var live = await viaN2.PostAsync(migrate, new() { ["target"] = "n2", ["online"] = "1" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, live.Status);
-        Assert.Contains("live migration is not available yet", live.Error("online"), StringComparison.Ordinal);
+        Assert.Contains("can't live migrate attached local disks without with-local-disks option", live.Error("with-local-disks"), StringComparison.Ordinal);
         Assert.Equal(1, (await viaN2.GetAsync(migrate, ct)).EnsureOk().Data!["running"]!.GetValue<int>());
         await StopAsync(viaN2, "n1", vmid, ct);
 
@@ -216,27 +217,6 @@ public sealed class OfflineMigrationTests(MigrationLab lab) : IClassFixture<Migr
             Assert.Equal(HttpStatusCode.Forbidden, (await http.DeleteAsync("/internal/volumes/local/640/vm-640-disk-0.qcow2", ct)).Status);
         }
         Assert.Empty(FilesOf(Lab["n2"], 640));
-    }
-
-    private static string DiskPath(CordouandNode node, int vmid, int disk) =>
-        node.Data.Combine("storage", "local", "images", vmid.ToString(CultureInfo.InvariantCulture), $"vm-{vmid}-disk-{disk}.qcow2");
-
-    /// <summary>Every file (temporary ones included) in the node's image directory of the VM.</summary>
-    private static string[] FilesOf(CordouandNode node, int vmid)
-    {
-        var directory = node.Data.Combine("storage", "local", "images", vmid.ToString(CultureInfo.InvariantCulture));
-        return Directory.Exists(directory) ? [.. Directory.EnumerateFiles(directory).Select(f => System.IO.Path.GetFileName(f)).Order(StringComparer.Ordinal)] : [];
-    }
-
-    private static async Task<JsonNode> VmResourceAsync(PveHttp http, int vmid, CancellationToken ct) =>
-        (await http.GetAsync("/cluster/resources", ct, new() { ["type"] = "vm" })).EnsureOk().Data!.AsArray()
-            .Single(r => r!["vmid"]!.GetValue<int>() == vmid)!;
-
-    private static async Task<IReadOnlyList<string>> TaskLogAsync(PveHttp http, string upid, CancellationToken ct)
-    {
-        var node = upid.Split(':')[1];
-        var log = (await http.GetAsync($"/nodes/{node}/tasks/{Uri.EscapeDataString(upid)}/log", ct, new() { ["limit"] = "1000" })).EnsureOk().Data!;
-        return [.. log.AsArray().Select(l => l!["t"]!.GetValue<string>())];
     }
 
     private static async Task<(int Exit, string Output)> RunCordAsync(string config, CancellationToken ct, params string[] args)

@@ -1,0 +1,147 @@
+using Cordouan.Core.Errors;
+using Cordouan.Core.Ids;
+using Cordouan.Core.Storage;
+using Cordouan.Core.Vms;
+using Cordouan.Core.Vms.Migration;
+using Cordouan.Node.Hosting;
+using Cordouan.Node.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cordouan.Node.Vms.Migration.Live;
+
+/// <summary>
+/// Keeps live migrations safe across daemon restarts and silent peers. At start it settles what a restart interrupted,
+/// from etcd and QEMU alone: a VM this node owns, locked <c>migrate</c>, whose migration no task drives any more, is
+/// cancelled and resumed here and its lock cleared; a VM another node now owns whose stale copy is paused here is
+/// stopped; an incoming VM is adopted. Then, every second, <see cref="IncomingMigrations.CheckAsync"/> settles incoming
+/// sessions whose source went silent.
+/// </summary>
+public sealed partial class MigrationSupervisor(
+    IncomingMigrations incoming,
+    VmRepository vms,
+    IVmDriver driver,
+    IVmMigrationDriver migration,
+    StorageRegistry storages,
+    NodeIdentity node,
+    TimeProvider time,
+    ILogger<MigrationSupervisor> logger) : BackgroundService
+{
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await SettleInterruptedAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(CheckInterval, time, stoppingToken);
+                await incoming.CheckAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is CordouanException or IOException or TimeoutException)
+            {
+                LogCheckFailed(logger, e.Message);
+            }
+        }
+    }
+
+    private async Task SettleInterruptedAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<VersionedVm> all;
+        try
+        {
+            all = await vms.ListAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is CordouanException or IOException or TimeoutException)
+        {
+            LogCheckFailed(logger, e.Message);
+            return;
+        }
+        foreach (var vm in all)
+        {
+            var doc = vm.Document;
+            try
+            {
+                if (await driver.GetAsync(doc.Id, cancellationToken) is null)
+                {
+                    continue;
+                }
+                var state = await migration.RunStateAsync(doc.Id, cancellationToken);
+                if (doc.Owner == node.NodeName && doc.Lock == VmMigrator.LockName)
+                {
+                    await ResumeOutgoingAsync(doc.Id, cancellationToken);
+                }
+                else if (doc.Owner != node.NodeName && doc.Lock == VmMigrator.LockName && state is "inmigrate" or "paused")
+                {
+                    incoming.Adopt(doc.Id, doc.Owner, await LocalVolumesAsync(doc, cancellationToken));
+                    LogAdopted(logger, doc.Id, doc.Owner);
+                }
+                else if (doc.Owner != node.NodeName && state is "postmigrate")
+                {
+                    LogStoppingStale(logger, doc.Id, doc.Owner);
+                    await driver.StopAsync(doc.Id, TimeSpan.FromSeconds(10), cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is CordouanException or IOException or TimeoutException)
+            {
+                LogSettleFailed(logger, doc.Id, e.Message);
+            }
+        }
+    }
+
+    /// <summary>An outgoing migration lost its task: cancel it, run the guest here again, end mirrors, clear the lock.</summary>
+    private async Task ResumeOutgoingAsync(VmId id, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(SettleTimeout);
+        var ct = timeout.Token;
+        var state = await migration.WaitMigrationAsync(id, TimeSpan.Zero, ct);
+        if (!state.IsFailed && !state.IsCompleted)
+        {
+            await migration.CancelMigrationAsync(id, ct);
+            while (!(state = await migration.WaitMigrationAsync(id, TimeSpan.FromMilliseconds(200), ct)).IsFailed && !state.IsCompleted)
+            {
+            }
+        }
+        if (await driver.GetAsync(id, ct) is { State: not VmRunState.Running })
+        {
+            await driver.ResumeAsync(id, ct);
+        }
+        var mirrors = await migration.QueryMirrorsAsync(id, ct);
+        if (mirrors.Count > 0)
+        {
+            await migration.EndMirrorsAsync(id, [.. mirrors.Select(m => m.DriveId)], ct);
+        }
+        await vms.MutateAsync(id, doc => doc.Lock == VmMigrator.LockName ? doc with { Lock = null } : doc, ct);
+        LogResumedOutgoing(logger, id);
+    }
+
+    /// <summary>The VM's volumes on this node's own (not shared) storages: what an adopted incoming migration may have created.</summary>
+    private async Task<IReadOnlyList<VolumeId>> LocalVolumesAsync(VmDocument doc, CancellationToken cancellationToken)
+    {
+        var result = new List<VolumeId>();
+        foreach (var reference in MigrationVolumes.Of(doc).Where(r => !r.IsCdrom))
+        {
+            StorageDefinition storage;
+            try
+            {
+                storage = await storages.GetAsync(reference.Volume.Storage, cancellationToken);
+            }
+            catch (NotFoundException)
+            {
+                continue;
+            }
+            if (!storage.Shared && !storages.PluginFor(storage).Capabilities.Shared)
+            {
+                result.Add(reference.Volume);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,221 @@
+using Cordouan.Core.Errors;
+using Cordouan.Core.Ids;
+using Cordouan.Core.Vms;
+using Cordouan.Core.Vms.Migration;
+using Cordouan.Node.Tasks;
+using Cordouan.Node.Vms.Migration.Live;
+
+namespace Cordouan.Node.Vms.Migration;
+
+public sealed partial class VmMigrator
+{
+    private static readonly TimeSpan StopSourceTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The live <c>qmigrate</c> task. Order: the target starts the VM paused and waiting; local disks are mirrored until
+    /// in sync; RAM and device state follow; once QEMU reports completion (the guest is paused here) the mirrors end,
+    /// one compare-and-swap moves ownership (the commit point), the target resumes, and this QEMU quits. Before the
+    /// commit any failure resumes the guest here and takes the target's QEMU and disks back.
+    /// </summary>
+    private async Task RunLiveAsync(VmId id, LivePlan live, MigrationRequest request, TaskContext ctx)
+    {
+        var started = time.GetTimestamp();
+        var target = live.Plan.Target;
+        var progress = new LiveProgress();
+        ctx.Log($"starting online migration of VM {id} to node '{target}'");
+        foreach (var volume in live.Plan.SharedVolumes)
+        {
+            ctx.Log($"volume '{volume}' is on shared storage: nothing to copy");
+        }
+        MigrationProgress completed;
+        long observedAt;
+        try
+        {
+            var offer = await PrepareTargetAsync(id, live, progress, ctx);
+            if (live.Mirrors.Count > 0)
+            {
+                await MirrorDisksAsync(id, live, offer, progress, ctx);
+            }
+            completed = await MigrateStateAsync(id, live, offer, progress, ctx);
+            observedAt = time.GetTimestamp();
+            if (live.Mirrors.Count > 0)
+            {
+                await migration.EndMirrorsAsync(id, [.. live.Mirrors.Select(m => m.Drive)], ctx.CancellationToken);
+                progress.MirrorsEnded = true;
+                ctx.Log(Invariant($"drive mirrors completed ({time.GetElapsedTime(observedAt).TotalMilliseconds:0} ms)"));
+            }
+            await SwitchOwnerAsync(id, live.Plan, ctx);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            await RollBackLiveAsync(id, target, progress, ctx);
+            var reason = e is OperationCanceledException ? "the task was cancelled" : e.Message;
+            ctx.Log($"migration aborted, VM {id} keeps running on node '{node.NodeName}': {reason}");
+            LogAborted(logger, id, node.NodeName, target, reason);
+            throw;
+        }
+        await ResumeTargetAsync(id, target, ctx);
+        // QEMU counts from pausing the guest here to sending the last byte; the guest runs again only once resumed there.
+        var handover = time.GetElapsedTime(observedAt);
+        var downtime = (completed.Downtime ?? TimeSpan.Zero) + handover;
+        await StopSourceAsync(id, ctx);
+        await FreeSourceCopiesAsync(live.Plan, ctx);
+        var duration = time.GetElapsedTime(started);
+        ctx.Log(Invariant($"downtime {downtime.TotalMilliseconds:0} ms (QEMU {completed.Downtime?.TotalMilliseconds ?? 0:0} ms + handover {handover.TotalMilliseconds:0} ms)"));
+        ctx.Log(Invariant($"migration finished successfully (duration {duration:hh\\:mm\\:ss}, {duration.TotalSeconds:0.0} s)"));
+        LogMigratedLive(logger, id, node.NodeName, target, duration.TotalSeconds, downtime.TotalMilliseconds);
+    }
+
+    private async Task<IncomingOffer> PrepareTargetAsync(VmId id, LivePlan live, LiveProgress progress, TaskContext ctx)
+    {
+        var mirrors = live.Mirrors.Select(m => new MirrorVolume(m.Drive, m.Copy.Target.ToString(), m.SizeBytes, m.Format)).ToList();
+        var renames = live.Plan.Renames.Select(r => new VolumeRename(r.Key.ToString(), r.Value.ToString())).ToList();
+        progress.TargetPrepared = true;
+        var offer = await peer.PrepareAsync(live.Plan.Target, new IncomingRequest(id.Value, node.NodeName, mirrors, renames), ctx.CancellationToken);
+        ctx.Log($"VM {id} waits on node '{live.Plan.Target}' for the migration stream at {offer.MigrationUri}");
+        return offer;
+    }
+
+    /// <summary>Starts one mirror per local disk and waits until every one is in sync (writes are mirrored from then on).</summary>
+    private async Task MirrorDisksAsync(VmId id, LivePlan live, IncomingOffer offer, LiveProgress progress, TaskContext ctx)
+    {
+        var host = offer.NbdHost ?? throw new CordouanException($"node '{live.Plan.Target}' offered no NBD server for the disk mirrors");
+        var total = live.Mirrors.Sum(m => m.SizeBytes);
+        progress.MirrorsStarted = true;
+        foreach (var mirror in live.Mirrors)
+        {
+            ctx.Log(Invariant($"mirroring {mirror.Drive} '{mirror.Copy.Source}' ({mirror.SizeBytes / MiB:0.0} MiB) to '{mirror.Copy.Target}' on node '{live.Plan.Target}'"));
+            await migration.StartMirrorAsync(id, mirror.Drive, host, offer.NbdPort, live.Settings.BytesPerSecond, ctx.CancellationToken);
+        }
+        var slowest = Math.Min(SlowestBytesPerSecond, live.Settings.BytesPerSecond > 0 ? live.Settings.BytesPerSecond / 2.0 : double.MaxValue);
+        var allowed = CopyAllowance + TimeSpan.FromSeconds(total / slowest);
+        var started = time.GetTimestamp();
+        var lastLog = started;
+        while (true)
+        {
+            var jobs = await migration.QueryMirrorsAsync(id, ctx.CancellationToken);
+            var missing = live.Mirrors.Where(m => jobs.All(j => j.DriveId != m.Drive)).Select(m => m.Drive).ToList();
+            if (missing.Count > 0)
+            {
+                throw new CordouanException($"drive mirror of {string.Join(", ", missing)} to node '{live.Plan.Target}' failed (see the target's qemu.log)");
+            }
+            if (jobs.All(j => j.Ready))
+            {
+                ctx.Log(Invariant($"all {jobs.Count} drive mirror(s) in sync: {total / MiB:0.0} MiB in {time.GetElapsedTime(started).TotalSeconds:0.0} s"));
+                return;
+            }
+            if (time.GetElapsedTime(started) > allowed)
+            {
+                throw new CordouanException(Invariant($"drive mirrors to node '{live.Plan.Target}' did not get in sync within {allowed.TotalMinutes:0} min"));
+            }
+            if (time.GetElapsedTime(lastLog) >= ProgressInterval)
+            {
+                lastLog = time.GetTimestamp();
+                foreach (var job in jobs)
+                {
+                    ctx.Log(Invariant($"{job.DriveId}: transferred {job.Offset / MiB:0.0} MiB of {job.Length / MiB:0.0} MiB ({(job.Length == 0 ? 100 : 100.0 * job.Offset / job.Length):0.0}%){(job.Ready ? ", in sync" : "")}"));
+                }
+            }
+            await Task.Delay(MirrorPoll, time, ctx.CancellationToken);
+        }
+    }
+
+    /// <summary>Resumes the guest on the target; the target also does it by itself once it sees it owns the VM.</summary>
+    private async Task ResumeTargetAsync(VmId id, string target, TaskContext ctx)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var timeout = new CancellationTokenSource(CleanupTimeout);
+            try
+            {
+                await peer.ResumeAsync(target, id, timeout.Token);
+                ctx.Log($"VM {id} resumed on node '{target}'");
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException && attempt < 3)
+            {
+                ctx.Warn($"resuming VM {id} on node '{target}' failed ({e.Message}): retrying");
+                await Task.Delay(TimeSpan.FromMilliseconds(500), time, CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                ctx.Warn($"could not resume VM {id} on node '{target}': {e.Message}; node '{target}' owns it and resumes it by itself");
+                return;
+            }
+        }
+    }
+
+    /// <summary>After the commit this QEMU holds a stale copy (paused): it goes.</summary>
+    private async Task StopSourceAsync(VmId id, TaskContext ctx)
+    {
+        try
+        {
+            await driver.StopAsync(id, StopSourceTimeout, CancellationToken.None);
+            ctx.Log($"stopped the source QEMU of VM {id} on node '{node.NodeName}'");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ctx.Warn($"could not stop the source QEMU of VM {id}: {e.Message} (it is paused; the daemon stops it on restart)");
+        }
+    }
+
+    /// <summary>Undoes a live migration that did not commit: the guest runs here again, the target keeps nothing.</summary>
+    private async Task RollBackLiveAsync(VmId id, string target, LiveProgress progress, TaskContext ctx)
+    {
+        using var timeout = new CancellationTokenSource(CleanupTimeout);
+        var ct = timeout.Token;
+        await Quietly(ctx, "cancel the migration", async () =>
+        {
+            if (progress.MigrationStarted && !(await migration.WaitMigrationAsync(id, TimeSpan.Zero, ct)).IsFailed)
+            {
+                await migration.CancelMigrationAsync(id, ct);
+                await WaitMigrationEndAsync(id, ct);
+            }
+        });
+        await Quietly(ctx, "resume the guest here", async () =>
+        {
+            if (await driver.GetAsync(id, ct) is { State: not VmRunState.Running })
+            {
+                await driver.ResumeAsync(id, ct);
+                ctx.Log($"VM {id} resumed on node '{node.NodeName}'");
+            }
+        });
+        if (progress.MirrorsStarted && !progress.MirrorsEnded)
+        {
+            await Quietly(ctx, "end the drive mirrors", async () =>
+            {
+                var jobs = await migration.QueryMirrorsAsync(id, ct);
+                await migration.EndMirrorsAsync(id, [.. jobs.Select(j => j.DriveId)], ct);
+            });
+        }
+        if (progress.TargetPrepared)
+        {
+            await Quietly(ctx, $"stop the incoming VM on node '{target}'", () => peer.AbortAsync(target, id, ct));
+        }
+        await ReleaseLockAsync(id);
+    }
+
+    private async Task WaitMigrationEndAsync(VmId id, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var state = await migration.WaitMigrationAsync(id, MirrorPoll, cancellationToken);
+            if (state.IsFailed || state.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
+
+    private static async Task Quietly(TaskContext ctx, string what, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ctx.Warn($"could not {what}: {e.Message}");
+        }
+    }
+}
