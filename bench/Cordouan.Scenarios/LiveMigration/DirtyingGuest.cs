@@ -8,10 +8,11 @@ namespace Cordouan.Scenarios.LiveMigration;
 /// <summary>
 /// A variant of the test guest that also dirties memory, built by the bench in its own directory from the cached
 /// guest (which stays untouched, so the tests' guest behaves as before). Its initrd gets a second archive replacing
-/// <c>/init</c> by the same script plus, started just before the heartbeat loop, a background loop that fills an
-/// 8 MiB seed from <c>/dev/urandom</c> and then rewrites a 64 MiB tmpfs buffer 8 MiB at a time with 0.1 s pauses
-/// (about 60 MiB/s; QEMU's <c>calc-dirty-rate</c> measures the real rate each run). It prints <c>DIRTY-UP</c> once
-/// the buffer exists; heartbeats and the disk counter are unchanged.
+/// <c>/init</c> by the same script plus, started just before the heartbeat loop, a background loop that fills a
+/// 16 MiB seed from <c>/dev/urandom</c> and then rewrites a 64 MiB tmpfs buffer 8 MiB at a time with 0.1 s pauses
+/// (about 60 MiB/s; QEMU's <c>calc-dirty-rate</c> estimates the real rate each run), each pass from the next MiB
+/// of the seed so page contents change too. It prints <c>DIRTY-UP</c> once the buffer exists; heartbeats and the
+/// disk counter are unchanged.
 /// </summary>
 public static class DirtyingGuest
 {
@@ -61,13 +62,14 @@ public static class DirtyingGuest
         }
         var chunks = (BufferMiB / ChunkMiB).ToString(CultureInfo.InvariantCulture);
         var chunk = ChunkMiB.ToString(CultureInfo.InvariantCulture);
-        var fill = $"i=0; while [ $i -lt {chunks} ]; do dd if=/dirty.seed of=/dirty.buf bs=1M seek=$((i*{chunk})) conv=notrunc 2>/dev/null; i=$((i+1))";
+        // Pass r copies the seed from MiB r (mod chunk), so a page's content differs from one pass to the next.
+        var fill = $"i=0; while [ $i -lt {chunks} ]; do dd if=/dirty.seed of=/dirty.buf bs=1M count={chunk} skip=$r seek=$((i*{chunk})) conv=notrunc 2>/dev/null; i=$((i+1))";
         var workload =
             "# bench: memory-dirtying workload (bench/Cordouan.Scenarios/LiveMigration/DirtyingGuest.cs)\n"
-            + $"( dd if=/dev/urandom of=/dirty.seed bs=1M count={chunk} 2>/dev/null\n"
+            + $"( dd if=/dev/urandom of=/dirty.seed bs=1M count={ChunkMiB * 2} 2>/dev/null; r=0\n"
             + $"  {fill}; done\n"
             + $"  echo \"{ReadyBanner} buffer={BufferMiB}MiB chunk={chunk}MiB pause={Pause}s\"\n"
-            + $"  while true; do {fill}; sleep {Pause}; done; done ) &\n";
+            + $"  while true; do r=$(((r+1)%{chunk})); {fill}; sleep {Pause}; done; done ) &\n";
         return init[..at] + workload + init[at..];
     }
 }

@@ -18,7 +18,7 @@ public sealed record MigrationSample
 
     public required HeartbeatGap Gap { get; init; }
 
-    /// <summary>Dirty rate QEMU measured just before (bare only: <c>calc-dirty-rate</c>, dirty bitmap, 1 s).</summary>
+    /// <summary>Dirty rate QEMU measured just before (bare only: <c>calc-dirty-rate</c>, page sampling, 1 s).</summary>
     public double? DirtyRateMBps { get; init; }
 
     /// <summary>Bytes QEMU sent (bare only).</summary>
