@@ -24,6 +24,9 @@ public sealed record BenchOptions
     /// <summary>Time after which the GET loop stops early (a slow daemon must not stretch the run without bound).</summary>
     public TimeSpan ResourcesBudget { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>Live migrations per side (and per disk kind) in the <c>migrate</c> scenario.</summary>
+    public int MigrationRounds { get; init; } = 3;
+
     public TimeSpan IdleBeforeRss { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Scenario names to run (all when empty).</summary>
@@ -34,7 +37,7 @@ public sealed record BenchOptions
 
     public string? OutputPath { get; init; }
 
-    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
+    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -47,6 +50,7 @@ public sealed record BenchOptions
                     {
                         Quick = true,
                         StartRuns = 1,
+                        MigrationRounds = 1,
                         ResourcesBudget = TimeSpan.FromSeconds(45),
                         Deadline = TimeSpan.FromMinutes(6),
                     };
@@ -58,7 +62,7 @@ public sealed record BenchOptions
                     options = options with { Only = args[++i].Split(',').ToHashSet() };
                     break;
                 default:
-                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster]   (default output: artifacts/bench/latest.json)");
+                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate]   (default output: artifacts/bench/latest.json)");
                     return null;
             }
         }

@@ -6,6 +6,7 @@ using Cordouan.Scenarios.ClusterResources;
 using Cordouan.Scenarios.IdleRss;
 using Cordouan.Scenarios.Infrastructure;
 using Cordouan.Scenarios.LinkedClone;
+using Cordouan.Scenarios.LiveMigration;
 using Cordouan.Scenarios.Reporting;
 using Cordouan.Scenarios.ScaleSimulation;
 using Cordouan.Scenarios.StartOverhead;
@@ -25,7 +26,7 @@ public sealed class BenchRunner(BenchOptions options)
         var failures = new List<string>();
         await using (var context = await BenchContext.StartAsync(options, cancellationToken))
         {
-            // InQuick: part of a --quick run without being named in --only (the scale simulation and the cluster lab take ~2.5 min each).
+            // InQuick: part of a --quick run without being named in --only (the scale simulation, the cluster lab and the migrations take ~2.5 min each).
             var scenarios = new (string Name, bool InQuick, Func<CancellationToken, Task<IReadOnlyList<ScenarioResult>>> Run)[]
             {
                 ("start", true, new StartOverheadScenario(context).RunAsync),
@@ -34,6 +35,7 @@ public sealed class BenchRunner(BenchOptions options)
                 ("idle-rss", true, new IdleRssScenario(context).RunAsync),
                 ("scale", false, new ScaleSimulationScenario(context).RunAsync),
                 ("cluster", false, new ClusterMembershipScenario(context).RunAsync),
+                ("migrate", false, new LiveMigrationScenario(context).RunAsync),
             };
             var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
             foreach (var (name, _, run) in selected)
@@ -48,6 +50,13 @@ public sealed class BenchRunner(BenchOptions options)
                     // The run's deadline (or Ctrl+C): keep what the earlier scenarios measured and stop here.
                     failures.Add($"{name}: cancelled (deadline {options.Deadline.TotalMinutes:0} min or Ctrl+C)");
                     break;
+                }
+                catch (PartialResultsException e)
+                {
+                    // Part of the scenario failed, what it measured (e.g. its baseline) is still reported.
+                    results.AddRange(e.Results);
+                    failures.Add($"{name}: {e.Message}");
+                    context.Progress($"scenario {name} FAILED: {e.Message}");
                 }
                 catch (Exception e)
                 {

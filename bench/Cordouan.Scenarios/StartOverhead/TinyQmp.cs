@@ -6,10 +6,12 @@ namespace Cordouan.Scenarios.StartOverhead;
 
 /// <summary>
 /// The least QMP a supervisor needs, for the bare-QEMU baseline: read the greeting, negotiate capabilities,
-/// run a command and wait for its <c>return</c> (events in between are skipped). Deliberately independent of Cordouan.Qemu.
+/// run a command and wait for its <c>return</c>. Events read in between are kept with QEMU's timestamp (see
+/// <see cref="Events"/>). Deliberately independent of Cordouan.Qemu.
 /// </summary>
 public sealed class TinyQmp : IAsyncDisposable
 {
+    private readonly List<QmpEvent> _events = [];
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly StreamReader _reader;
@@ -52,21 +54,36 @@ public sealed class TinyQmp : IAsyncDisposable
         }
     }
 
+    /// <summary>Events received so far (only while a command was waiting for its reply), oldest first.</summary>
+    public IReadOnlyList<QmpEvent> Events => _events;
+
     /// <summary>Sends <c>{"execute": command}</c> and waits for its return; throws on an error reply.</summary>
-    public async Task ExecuteAsync(string command, CancellationToken cancellationToken)
+    public Task ExecuteAsync(string command, CancellationToken cancellationToken) => ExecuteAsync(command, null, cancellationToken);
+
+    /// <summary>Sends <c>{"execute": command, "arguments": …}</c> and returns its <c>return</c> value; throws on an error reply.</summary>
+    public async Task<JsonNode> ExecuteAsync(string command, JsonObject? arguments, CancellationToken cancellationToken)
     {
-        var request = Encoding.UTF8.GetBytes(new JsonObject { ["execute"] = command }.ToJsonString() + "\n");
-        await _stream.WriteAsync(request, cancellationToken);
+        var message = new JsonObject { ["execute"] = command };
+        if (arguments is not null)
+        {
+            message["arguments"] = arguments;
+        }
+        await _stream.WriteAsync(Encoding.UTF8.GetBytes(message.ToJsonString() + "\n"), cancellationToken);
         while (true)
         {
-            var message = await ReadMessageAsync(cancellationToken);
-            if (message["return"] is not null)
+            var reply = await ReadMessageAsync(cancellationToken);
+            if (reply["return"] is { } value)
             {
-                return;
+                return value;
             }
-            if (message["error"] is { } error)
+            if (reply["error"] is { } error)
             {
                 throw new InvalidOperationException($"QMP {command} failed: {error.ToJsonString()}");
+            }
+            if (reply["event"] is { } name && reply["timestamp"] is { } stamp)
+            {
+                var at = DateTimeOffset.UnixEpoch.AddSeconds(stamp["seconds"]!.GetValue<long>()).AddMicroseconds(stamp["microseconds"]!.GetValue<long>());
+                _events.Add(new QmpEvent(name.GetValue<string>(), at));
             }
         }
     }
