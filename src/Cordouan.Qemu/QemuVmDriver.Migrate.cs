@@ -119,16 +119,23 @@ public sealed partial class QemuVmDriver : IVmMigrationDriver
     public async Task<MigrationProgress> WaitMigrationAsync(VmId vmId, TimeSpan wait, CancellationToken cancellationToken)
     {
         var vm = await FindAsync(vmId, cancellationToken) ?? throw new VmStateException($"VM {vmId} not running");
+        QmpMigrationInfo info;
         using (var events = vm.Monitor.Subscribe())
         {
-            var first = await vm.Monitor.QueryMigrateAsync(cancellationToken);
-            if (IsTerminal(first.Status) || wait <= TimeSpan.Zero)
+            info = await vm.Monitor.QueryMigrateAsync(cancellationToken);
+            if (!IsTerminal(info.Status) && wait > TimeSpan.Zero)
             {
-                return ToProgress(first);
+                await WaitForMigrationEventAsync(events, wait, cancellationToken);
+                info = await vm.Monitor.QueryMigrateAsync(cancellationToken);
             }
-            await WaitForMigrationEventAsync(events, wait, cancellationToken);
         }
-        return ToProgress(await vm.Monitor.QueryMigrateAsync(cancellationToken));
+        // QEMU announces completion a moment before it records the totals: ask again briefly for the downtime.
+        for (var i = 0; i < 40 && info.Status == "completed" && info.TotalTime is null or 0; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), _timeProvider, cancellationToken);
+            info = await vm.Monitor.QueryMigrateAsync(cancellationToken);
+        }
+        return ToProgress(info);
     }
 
     public Task StartPostcopyAsync(VmId vmId, CancellationToken cancellationToken) =>

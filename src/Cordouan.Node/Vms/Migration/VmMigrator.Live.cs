@@ -44,7 +44,9 @@ public sealed partial class VmMigrator
                 progress.MirrorsEnded = true;
                 ctx.Log(Invariant($"drive mirrors completed ({time.GetElapsedTime(observedAt).TotalMilliseconds:0} ms)"));
             }
+            var switching = time.GetTimestamp();
             await SwitchOwnerAsync(id, live.Plan, ctx);
+            ctx.Log(Invariant($"ownership switched in {time.GetElapsedTime(switching).TotalMilliseconds:0} ms"));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -71,8 +73,9 @@ public sealed partial class VmMigrator
         var mirrors = live.Mirrors.Select(m => new MirrorVolume(m.Drive, m.Copy.Target.ToString(), m.SizeBytes, m.Format)).ToList();
         var renames = live.Plan.Renames.Select(r => new VolumeRename(r.Key.ToString(), r.Value.ToString())).ToList();
         progress.TargetPrepared = true;
+        var started = time.GetTimestamp();
         var offer = await peer.PrepareAsync(live.Plan.Target, new IncomingRequest(id.Value, node.NodeName, mirrors, renames), ctx.CancellationToken);
-        ctx.Log($"VM {id} waits on node '{live.Plan.Target}' for the migration stream at {offer.MigrationUri}");
+        ctx.Log(Invariant($"VM {id} waits on node '{live.Plan.Target}' for the migration stream at {offer.MigrationUri} (ready in {time.GetElapsedTime(started).TotalMilliseconds:0} ms)"));
         return offer;
     }
 
@@ -123,13 +126,14 @@ public sealed partial class VmMigrator
     /// <summary>Resumes the guest on the target; the target also does it by itself once it sees it owns the VM.</summary>
     private async Task ResumeTargetAsync(VmId id, string target, TaskContext ctx)
     {
+        var started = time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             using var timeout = new CancellationTokenSource(CleanupTimeout);
             try
             {
                 await peer.ResumeAsync(target, id, timeout.Token);
-                ctx.Log($"VM {id} resumed on node '{target}'");
+                ctx.Log(Invariant($"VM {id} resumed on node '{target}' ({time.GetElapsedTime(started).TotalMilliseconds:0} ms)"));
                 return;
             }
             catch (Exception e) when (e is not OutOfMemoryException && attempt < 3)
@@ -148,10 +152,11 @@ public sealed partial class VmMigrator
     /// <summary>After the commit this QEMU holds a stale copy (paused): it goes.</summary>
     private async Task StopSourceAsync(VmId id, TaskContext ctx)
     {
+        var started = time.GetTimestamp();
         try
         {
             await driver.StopAsync(id, StopSourceTimeout, CancellationToken.None);
-            ctx.Log($"stopped the source QEMU of VM {id} on node '{node.NodeName}'");
+            ctx.Log(Invariant($"stopped the source QEMU of VM {id} on node '{node.NodeName}' ({time.GetElapsedTime(started).TotalMilliseconds:0} ms)"));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

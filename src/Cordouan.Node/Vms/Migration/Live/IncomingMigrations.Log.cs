@@ -5,8 +5,8 @@ namespace Cordouan.Node.Vms.Migration.Live;
 
 public sealed partial class IncomingMigrations
 {
-    [LoggerMessage(EventId = 3320, Level = LogLevel.Information, Message = "Incoming migration of VM {VmId} from node {Source}: waiting at {Uri}")]
-    private static partial void LogPrepared(ILogger logger, VmId vmId, string source, string uri);
+    [LoggerMessage(EventId = 3320, Level = LogLevel.Information, Message = "Incoming migration of VM {VmId} from node {Source}: waiting at {Uri}, ready in {ReadyMs:0} ms (QEMU start {LaunchMs:0} ms)")]
+    private static partial void LogPrepared(ILogger logger, VmId vmId, string source, string uri, double readyMs, double launchMs);
 
     [LoggerMessage(EventId = 3321, Level = LogLevel.Information, Message = "Migrated VM {VmId} resumed on this node")]
     private static partial void LogResumed(ILogger logger, VmId vmId);
