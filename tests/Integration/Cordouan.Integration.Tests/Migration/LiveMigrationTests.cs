@@ -140,6 +140,42 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         await DestroyAsync(viaN1, "n1", vmid, ct);
     }
 
+    [Fact]
+    public async Task MigrateOnline_SourceDaemonKilledMidway_RestartKeepsGuestOnSourceAndTargetCleansUp()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (n1, n2) = (Lab["n1"], Lab["n2"]);
+        const int vmid = 730;
+        using (var viaN1 = await Lab.AdminAsync(n1, ct))
+        {
+            await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true);
+            await BeatingAsync(n1, vmid, ct);
+            var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new()
+            {
+                ["target"] = "n2",
+                ["online"] = "1",
+                ["with-local-disks"] = "1",
+                ["bwlimit"] = "512",
+            }, ct)).EnsureOk().Data!.GetValue<string>();
+            await ClusterLab.WaitUntilAsync("the mirror is under way", async c =>
+                (await TaskLogAsync(viaN1, upid, c)).Any(l => l.StartsWith("mirroring scsi0", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), ct);
+        }
+
+        // The daemon dies; its QEMU goes on mirroring. On restart the migration nobody drives any more is undone.
+        await n1.RestartAsync(ct);
+        using var http = await Lab.AdminAsync(n1, ct);
+        await ClusterLab.WaitUntilAsync("the lock is cleared", async c => (await VmResourceAsync(http, vmid, c))["lock"] is null, TimeSpan.FromSeconds(60), ct);
+        await ClusterLab.WaitUntilAsync("the target's QEMU and disk are gone", _ => Task.FromResult(QemuPidsOf(n2, vmid).Count == 0 && FilesOf(n2, vmid).Length == 0),
+            TimeSpan.FromSeconds(30), ct);
+        Assert.Equal("n1", (await VmResourceAsync(http, vmid, ct))["node"]!.GetValue<string>());
+        Assert.Single(QemuPidsOf(n1, vmid));
+        Assert.Equal("running", await StatusAsync(http, "n1", vmid, ct));
+        await BeatingAsync(n1, vmid, ct);
+
+        await StopAsync(http, "n1", vmid, ct);
+        await DestroyAsync(http, "n1", vmid, ct);
+    }
+
     /// <summary>Waits until the guest beats on <paramref name="node"/> and returns a recent heartbeat.</summary>
     private static async Task<int> BeatingAsync(CordouandNode node, int vmid, CancellationToken ct)
     {
