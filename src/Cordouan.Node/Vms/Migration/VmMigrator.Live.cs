@@ -11,6 +11,9 @@ public sealed partial class VmMigrator
 {
     private static readonly TimeSpan StopSourceTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Short: a target that does not answer settles by itself from etcd (the lock is cleared right after).</summary>
+    private static readonly TimeSpan PeerAbortTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// The live <c>qmigrate</c> task. Order: the target starts the VM paused and waiting; local disks are mirrored until
     /// in sync; RAM and device state follow; once QEMU reports completion (the guest is paused here) the mirrors end,
@@ -94,6 +97,8 @@ public sealed partial class VmMigrator
         var allowed = CopyAllowance + TimeSpan.FromSeconds(total / slowest);
         var started = time.GetTimestamp();
         var lastLog = started;
+        var lastMove = started;
+        long lastCopied = -1;
         while (true)
         {
             var jobs = await migration.QueryMirrorsAsync(id, ctx.CancellationToken);
@@ -106,6 +111,15 @@ public sealed partial class VmMigrator
             {
                 ctx.Log(Invariant($"all {jobs.Count} drive mirror(s) in sync: {total / MiB:0.0} MiB in {time.GetElapsedTime(started).TotalSeconds:0.0} s"));
                 return;
+            }
+            var copied = jobs.Sum(j => j.Offset);
+            if (copied != lastCopied)
+            {
+                (lastCopied, lastMove) = (copied, time.GetTimestamp());
+            }
+            else if (time.GetElapsedTime(lastMove) > StallTimeout)
+            {
+                throw new CordouanException(Invariant($"the drive mirrors to node '{live.Plan.Target}' made no progress for {StallTimeout.TotalSeconds:0} s (network or target down?)"));
             }
             if (time.GetElapsedTime(started) > allowed)
             {
@@ -167,9 +181,7 @@ public sealed partial class VmMigrator
     /// <summary>Undoes a live migration that did not commit: the guest runs here again, the target keeps nothing.</summary>
     private async Task RollBackLiveAsync(VmId id, string target, LiveProgress progress, TaskContext ctx)
     {
-        using var timeout = new CancellationTokenSource(CleanupTimeout);
-        var ct = timeout.Token;
-        await Quietly(ctx, "cancel the migration", async () =>
+        await Quietly(ctx, "cancel the migration", async ct =>
         {
             if (progress.MigrationStarted && !(await migration.WaitMigrationAsync(id, TimeSpan.Zero, ct)).IsFailed)
             {
@@ -177,7 +189,7 @@ public sealed partial class VmMigrator
                 await WaitMigrationEndAsync(id, ct);
             }
         });
-        await Quietly(ctx, "resume the guest here", async () =>
+        await Quietly(ctx, "resume the guest here", async ct =>
         {
             if (await driver.GetAsync(id, ct) is { State: not VmRunState.Running })
             {
@@ -187,7 +199,7 @@ public sealed partial class VmMigrator
         });
         if (progress.MirrorsStarted && !progress.MirrorsEnded)
         {
-            await Quietly(ctx, "end the drive mirrors", async () =>
+            await Quietly(ctx, "end the drive mirrors", async ct =>
             {
                 var jobs = await migration.QueryMirrorsAsync(id, ct);
                 await migration.EndMirrorsAsync(id, [.. jobs.Select(j => j.DriveId)], ct);
@@ -195,7 +207,8 @@ public sealed partial class VmMigrator
         }
         if (progress.TargetPrepared)
         {
-            await Quietly(ctx, $"stop the incoming VM on node '{target}'", () => peer.AbortAsync(target, id, ct));
+            // If the target cannot be reached it settles by itself once it reads the cleared lock in etcd.
+            await Quietly(ctx, $"stop the incoming VM on node '{target}'", ct => peer.AbortAsync(target, id, ct), PeerAbortTimeout);
         }
         await ReleaseLockAsync(id);
     }
@@ -212,11 +225,18 @@ public sealed partial class VmMigrator
         }
     }
 
-    private static async Task Quietly(TaskContext ctx, string what, Func<Task> step)
+    /// <summary>One rollback step, bounded by its own timeout; a failure is a task warning and the next step still runs.</summary>
+    private static async Task Quietly(TaskContext ctx, string what, Func<CancellationToken, Task> step, TimeSpan? limit = null)
     {
+        var allowed = limit ?? CleanupTimeout;
+        using var timeout = new CancellationTokenSource(allowed);
         try
         {
-            await step();
+            await step(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            ctx.Warn(Invariant($"could not {what}: no answer within {allowed.TotalSeconds:0} s"));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

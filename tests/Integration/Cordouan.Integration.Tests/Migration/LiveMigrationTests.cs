@@ -176,6 +176,62 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         await DestroyAsync(http, "n1", vmid, ct);
     }
 
+    [Fact]
+    public async Task MigrateOnline_NetworkCutDuringRamTransfer_TaskFailsGuestStaysOnSourceTargetCleansUp()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (n1, n2) = (Lab["n1"], Lab["n2"]);
+        using var viaN1 = await Lab.AdminAsync(n1, ct);
+        using var shared = new TempDirectory("cord-shared");
+        (await viaN1.PostAsync("/storage", new()
+        {
+            ["storage"] = "shared2",
+            ["type"] = "dir",
+            ["path"] = shared.Path,
+            ["content"] = "images",
+            ["shared"] = "1",
+        }, ct)).EnsureOk();
+        const int vmid = 740;
+        try
+        {
+            await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true, storage: "shared2");
+            await BeatingAsync(n1, vmid, ct);
+            // 1 MiB/s: the RAM transfer lasts long enough to cut the link between the two nodes in its middle.
+            var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new() { ["target"] = "n2", ["online"] = "1", ["bwlimit"] = "1024" }, ct))
+                .EnsureOk().Data!.GetValue<string>();
+            await ClusterLab.WaitUntilAsync("RAM is being sent", async c =>
+                (await TaskLogAsync(viaN1, upid, c)).Any(l => l.StartsWith("migration active", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), ct);
+            await Lab.Lab.PartitionAsync(n1.Host!, n2.Host!, ct);
+            try
+            {
+                var exit = await viaN1.WaitForTaskAsync(upid, MigrationTimeout, ct);
+                var log = await TaskLogAsync(viaN1, upid, ct);
+                Report(log);
+                Assert.Contains("made no progress", exit, StringComparison.Ordinal);
+                var resource = await VmResourceAsync(viaN1, vmid, ct);
+                Assert.Equal("n1", resource["node"]!.GetValue<string>());
+                Assert.Null(resource["lock"]);
+                Assert.Equal("running", await StatusAsync(viaN1, "n1", vmid, ct));
+                Assert.Single(QemuPidsOf(n1, vmid));
+                await BeatingAsync(n1, vmid, ct);
+            }
+            finally
+            {
+                await Lab.Lab.HealAsync(n1.Host!, n2.Host!, ct);
+            }
+            // n2 could not be told, and cut off from the etcd leader it only had a stale view; it still never ran the
+            // guest (paused, waiting), and once it reads the cleared lock it stops its QEMU by itself.
+            await ClusterLab.WaitUntilAsync("the target's QEMU is gone", _ => Task.FromResult(QemuPidsOf(n2, vmid).Count == 0), TimeSpan.FromSeconds(60), ct);
+            Assert.Single(QemuPidsOf(n1, vmid));
+            await StopAsync(viaN1, "n1", vmid, ct);
+            await DestroyAsync(viaN1, "n1", vmid, ct);
+        }
+        finally
+        {
+            await viaN1.DeleteAsync("/storage/shared2", ct);
+        }
+    }
+
     /// <summary>Waits until the guest beats on <paramref name="node"/> and returns a recent heartbeat.</summary>
     private static async Task<int> BeatingAsync(CordouandNode node, int vmid, CancellationToken ct)
     {
