@@ -20,6 +20,18 @@ public sealed class QemuArgvBuilderTests
     };
 
     [Fact]
+    public void Build_IncomingMigration_WaitsForDeferredStreamAndStaysPaused()
+    {
+        var argv = QemuArgvBuilder.Build(Minimal() with { Incoming = true, StartPaused = true }, Paths, Accelerator.Tcg);
+
+        var at = argv.ToList().IndexOf("-incoming");
+        Assert.True(at >= 0, "an incoming VM waits for the migration stream");
+        Assert.Equal("defer", argv[at + 1]);
+        Assert.Contains("-S", argv);
+        Assert.DoesNotContain("-incoming", QemuArgvBuilder.Build(Minimal(), Paths, Accelerator.Tcg));
+    }
+
+    [Fact]
     public void Build_VirtioDiskUnderTcg_MatchesGolden()
     {
         GoldenFile.AssertMatches("virtio-tcg", QemuArgvBuilder.Build(Minimal(), Paths, Accelerator.Tcg));
