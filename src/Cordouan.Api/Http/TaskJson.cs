@@ -15,6 +15,16 @@ public static class TaskJson
         {
             result["exitstatus"] = task.ExitStatus;
         }
+        if (task.Results is { Count: > 0 } figures)
+        {
+            // Extension: what the task measured (e.g. a migration's downtime_ms); Proxmox clients ignore it.
+            var results = new JsonObject();
+            foreach (var (name, value) in figures.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                results[name] = value;
+            }
+            result["results"] = results;
+        }
         return result;
     }
 

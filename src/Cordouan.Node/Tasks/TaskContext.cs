@@ -6,6 +6,7 @@ namespace Cordouan.Node.Tasks;
 public sealed class TaskContext
 {
     private readonly TaskLog? _log;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _results = new(StringComparer.Ordinal);
 
     internal TaskContext(Upid upid, TaskLog? log, CancellationToken cancellationToken)
     {
@@ -20,6 +21,12 @@ public sealed class TaskContext
     public CancellationToken CancellationToken { get; }
 
     public int Warnings { get; private set; }
+
+    /// <summary>What <see cref="Record"/> collected; stored on the task when it ends.</summary>
+    public IReadOnlyDictionary<string, double> Results => _results;
+
+    /// <summary>Keeps a measured figure (snake_case name, unit in the name: <c>downtime_ms</c>) with the task.</summary>
+    public void Record(string name, double value) => _results[name] = value;
 
     /// <summary>A context for work done inside a synchronous API call: log lines are dropped.</summary>
     public static TaskContext Detached(CancellationToken cancellationToken) =>

@@ -15,4 +15,6 @@ public sealed record TaskDocument
     public string Status { get; init; } = "running";
     /// <summary>OK, WARNINGS: n, or the error text; null while running.</summary>
     public string? ExitStatus { get; init; }
+    /// <summary>Figures the task measured (a migration's downtime, total time…), by name; null when none.</summary>
+    public IReadOnlyDictionary<string, double>? Results { get; init; }
 }

@@ -121,7 +121,13 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
             log.Append("TASK ERROR: " + exit);
             LogTaskFailed(logger, doc.Upid, e);
         }
-        var done = doc with { Status = "stopped", ExitStatus = exit, EndTime = time.GetUtcNow().ToUnixTimeSeconds() };
+        var done = doc with
+        {
+            Status = "stopped",
+            ExitStatus = exit,
+            EndTime = time.GetUtcNow().ToUnixTimeSeconds(),
+            Results = context.Results.Count > 0 ? new Dictionary<string, double>(context.Results, StringComparer.Ordinal) : null,
+        };
         try
         {
             // The final status must land even while the daemon stops, so it does not use the stopping token.

@@ -66,6 +66,12 @@ public sealed partial class VmMigrator
         await StopSourceAsync(id, ctx);
         await FreeSourceCopiesAsync(live.Plan, ctx);
         var duration = time.GetElapsedTime(started);
+        ctx.Record("downtime_ms", Math.Round(downtime.TotalMilliseconds));
+        ctx.Record("qemu_downtime_ms", completed.Downtime?.TotalMilliseconds ?? 0);
+        ctx.Record("duration_ms", Math.Round(duration.TotalMilliseconds));
+        ctx.Record("transferred_bytes", completed.TransferredBytes);
+        ctx.Record("passes", completed.Iterations);
+        MigrationMetrics.Record(downtime, duration);
         ctx.Log(Invariant($"downtime {downtime.TotalMilliseconds:0} ms (QEMU {completed.Downtime?.TotalMilliseconds ?? 0:0} ms + handover {handover.TotalMilliseconds:0} ms)"));
         ctx.Log(Invariant($"migration finished successfully (duration {duration:hh\\:mm\\:ss}, {duration.TotalSeconds:0.0} s)"));
         LogMigratedLive(logger, id, node.NodeName, target, duration.TotalSeconds, downtime.TotalMilliseconds);

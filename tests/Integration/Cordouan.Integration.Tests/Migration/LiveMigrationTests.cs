@@ -48,6 +48,10 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
             Report(log);
             Assert.True(exit == "OK", $"{exit}:\n{string.Join('\n', log)}");
             Assert.Contains(log, l => l.Contains("is on shared storage: nothing to copy", StringComparison.Ordinal));
+            var results = (await viaN2.GetAsync($"/nodes/n1/tasks/{Uri.EscapeDataString(upid)}/status", ct)).EnsureOk().Data!["results"]!;
+            Assert.InRange(results["downtime_ms"]!.GetValue<double>(), 1, 10_000);
+            Assert.True(results["duration_ms"]!.GetValue<double>() >= results["downtime_ms"]!.GetValue<double>());
+            Assert.True(results["transferred_bytes"]!.GetValue<double>() > 0);
 
             await AssertMovedAsync(viaN2, n1, n2, vmid, last, ct);
             await StopAsync(viaN2, "n2", vmid, ct);
