@@ -236,6 +236,59 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         }
     }
 
+    [Fact]
+    public async Task MigrateOnline_TargetStorageFull_MirrorFailsGuestStaysOnSourceTargetKeepsNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (n1, n2) = (Lab["n1"], Lab["n2"]);
+        using var viaN1 = await Lab.AdminAsync(n1, ct);
+        const int vmid = 750;
+        await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true);
+        await BeatingAsync(n1, vmid, ct);
+        // The target's image directory for this VM is a 1 MiB file system: the empty qcow2 fits, the disk does not.
+        // Mounted in n2's own mount namespace (ip netns exec gave it one), where its QEMU will open the disk.
+        var full = System.IO.Path.GetDirectoryName(DiskPath(n2, vmid, 0))!;
+        Directory.CreateDirectory(full);
+        var n2Pid = n2.Pid!.Value.ToString(CultureInfo.InvariantCulture);
+        await RunAsync(ct, "nsenter", "-t", n2Pid, "-m", "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", full);
+        try
+        {
+            var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new() { ["target"] = "n2", ["online"] = "1", ["with-local-disks"] = "1" }, ct))
+                .EnsureOk().Data!.GetValue<string>();
+            var exit = await viaN1.WaitForTaskAsync(upid, MigrationTimeout, ct);
+            Report(await TaskLogAsync(viaN1, upid, ct));
+            Assert.Contains("drive mirror of scsi0 to node 'n2' failed", exit, StringComparison.Ordinal);
+            var resource = await VmResourceAsync(viaN1, vmid, ct);
+            Assert.Equal("n1", resource["node"]!.GetValue<string>());
+            Assert.Null(resource["lock"]);
+            Assert.Single(QemuPidsOf(n1, vmid));
+            Assert.Empty(QemuPidsOf(n2, vmid));
+            Assert.Empty(await RunAsync(ct, "nsenter", "-t", n2Pid, "-m", "ls", "-A", full));
+            await BeatingAsync(n1, vmid, ct);
+        }
+        finally
+        {
+            await RunAsync(CancellationToken.None, "nsenter", "-t", n2Pid, "-m", "umount", full);
+        }
+        await StopAsync(viaN1, "n1", vmid, ct);
+        await DestroyAsync(viaN1, "n1", vmid, ct);
+    }
+
+    private static async Task<string> RunAsync(CancellationToken ct, params string[] argv)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(argv[0]) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in argv.Skip(1))
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+        Assert.True(process.ExitCode == 0, $"{string.Join(' ', argv)}: {error}");
+        return (await output).Trim();
+    }
+
     /// <summary>Waits until the guest beats on <paramref name="node"/> and returns a recent heartbeat.</summary>
     private static async Task<int> BeatingAsync(CordouandNode node, int vmid, CancellationToken ct)
     {
