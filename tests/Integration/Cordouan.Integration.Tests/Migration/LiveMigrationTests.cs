@@ -40,7 +40,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         try
         {
             await CreateGuestAsync(viaN2, "n1", vmid, lab.GuestImage, ct, start: true, storage: "shared");
-            var last = await BeatingAsync(n1, vmid, ct);
+            var last = await BeatingAsync(n1, vmid, Boot, ct);
 
             var upid = (await viaN2.PostAsync(Path("n1", vmid, "/migrate"), new() { ["target"] = "n2", ["online"] = "1" }, ct)).EnsureOk().Data!.GetValue<string>();
             var exit = await viaN2.WaitForTaskAsync(upid, MigrationTimeout, ct);
@@ -68,7 +68,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         using var viaN1 = await Lab.AdminAsync(n1, ct);
         const int vmid = 710;
         await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true);
-        var last = await BeatingAsync(n1, vmid, ct);
+        var last = await BeatingAsync(n1, vmid, Boot, ct);
 
         var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new()
         {
@@ -106,7 +106,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         using var viaN1 = await Lab.AdminAsync(n1, ct);
         const int vmid = 720;
         await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true);
-        await BeatingAsync(n1, vmid, ct);
+        await BeatingAsync(n1, vmid, Boot, ct);
 
         // 512 KiB/s: the disk mirror lasts long enough to kill the target's QEMU in the middle of it.
         var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new()
@@ -134,18 +134,10 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         Assert.Single(QemuPidsOf(n1, vmid));
         Assert.Empty(QemuPidsOf(n2, vmid));
         await ClusterLab.WaitUntilAsync("the target's mirror disk is gone", _ => Task.FromResult(FilesOf(n2, vmid).Length == 0), TimeSpan.FromSeconds(30), ct);
-        await BeatingAsync(n1, vmid, ct);
+        await BeatingAsync(n1, vmid, Boot, ct);
 
         await StopAsync(viaN1, "n1", vmid, ct);
         await DestroyAsync(viaN1, "n1", vmid, ct);
-    }
-
-    /// <summary>Waits until the guest beats on <paramref name="node"/> and returns a recent heartbeat.</summary>
-    private static async Task<int> BeatingAsync(CordouandNode node, int vmid, CancellationToken ct)
-    {
-        await using var console = await SerialConsole.ConnectAsync(node.SerialSocket(vmid), TimeSpan.FromSeconds(10), ct);
-        var first = await console.WaitForHeartbeatAsync(0, Boot, ct);
-        return await console.WaitForHeartbeatAsync(first + 2, Boot, ct);
     }
 
     /// <summary>
