@@ -32,6 +32,9 @@ public sealed partial class NodeMaintenance(
 
     private const int CasAttempts = 20;
 
+    /// <summary>1 while an evacuation task runs on this node.</summary>
+    private int _evacuating;
+
     /// <summary>
     /// Sets the flag before the task starts, so that once the caller holds the UPID new placements are already refused
     /// (and a store without quorum is an immediate 503); the task then evacuates unless <paramref name="evacuate"/> is false.
@@ -39,23 +42,48 @@ public sealed partial class NodeMaintenance(
     /// </summary>
     public async Task<Upid> EnterAsync(bool evacuate, string user, CancellationToken cancellationToken)
     {
-        var (changed, revision) = await SetFlagAsync(true, cancellationToken);
-        if (changed)
+        if ((await ReadAsync(cancellationToken)).Document.IsWitness)
         {
-            LogEntered(logger, node.NodeName);
+            throw new ValidationException("node", $"node '{node.NodeName}' is a witness: it runs no VMs, so maintenance does not apply");
         }
-        return await tasks.StartAsync(TaskType, node.NodeName, user, async ctx =>
+        // One evacuation at a time: a second one would only find the first one's VMs locked by their migrations.
+        if (evacuate && Interlocked.CompareExchange(ref _evacuating, 1, 0) != 0)
         {
-            ctx.Log(changed
-                ? $"node '{node.NodeName}' entered maintenance mode (node document revision {revision}): new VMs are refused here"
-                : $"node '{node.NodeName}' was already in maintenance mode");
-            if (!evacuate)
+            throw new CordouanException($"node '{node.NodeName}' is already being evacuated: wait for its {TaskType} task to finish");
+        }
+        try
+        {
+            var (changed, revision) = await SetFlagAsync(true, cancellationToken);
+            if (changed)
             {
-                ctx.Log("evacuation skipped (evacuate=0): the VMs stay on this node");
-                return;
+                LogEntered(logger, node.NodeName);
             }
-            await EvacuateAsync(user, ctx);
-        }, cancellationToken);
+            return await tasks.StartAsync(TaskType, node.NodeName, user, async ctx =>
+            {
+                ctx.Log(changed
+                    ? $"node '{node.NodeName}' entered maintenance mode (node document revision {revision}): new VMs are refused here"
+                    : $"node '{node.NodeName}' was already in maintenance mode");
+                if (!evacuate)
+                {
+                    ctx.Log("evacuation skipped (evacuate=0): the VMs stay on this node");
+                    return;
+                }
+                try
+                {
+                    await EvacuateAsync(user, ctx);
+                }
+                finally
+                {
+                    Volatile.Write(ref _evacuating, 0);
+                }
+            }, cancellationToken);
+        }
+        catch when (evacuate)
+        {
+            // The task never started: nothing evacuates.
+            Volatile.Write(ref _evacuating, 0);
+            throw;
+        }
     }
 
     /// <summary>Clears the flag: the node takes new VMs again (VMs that left stay where they are).</summary>
