@@ -37,7 +37,7 @@ public sealed record BenchOptions
 
     public string? OutputPath { get; init; }
 
-    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
+    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -62,7 +62,7 @@ public sealed record BenchOptions
                     options = options with { Only = args[++i].Split(',').ToHashSet() };
                     break;
                 default:
-                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate]   (default output: artifacts/bench/latest.json)");
+                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate]   (default output: artifacts/bench/latest.json)");
                     return null;
             }
         }

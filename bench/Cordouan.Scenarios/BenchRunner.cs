@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Cordouan.Platform.Processes;
 using Cordouan.Scenarios.ClusterMembership;
 using Cordouan.Scenarios.ClusterResources;
+using Cordouan.Scenarios.Evacuation;
 using Cordouan.Scenarios.IdleRss;
 using Cordouan.Scenarios.Infrastructure;
 using Cordouan.Scenarios.LinkedClone;
@@ -36,6 +37,7 @@ public sealed class BenchRunner(BenchOptions options)
                 ("scale", false, new ScaleSimulationScenario(context).RunAsync),
                 ("cluster", false, new ClusterMembershipScenario(context).RunAsync),
                 ("migrate", false, new LiveMigrationScenario(context).RunAsync),
+                ("evacuate", false, new EvacuationScenario(context).RunAsync),
             };
             var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
             foreach (var (name, _, run) in selected)

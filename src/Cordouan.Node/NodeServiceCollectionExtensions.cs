@@ -1,4 +1,5 @@
 using Cordouan.Node.Cluster;
+using Cordouan.Node.Maintenance;
 using Cordouan.Node.Nodes;
 using Cordouan.Node.Storage;
 using Cordouan.Node.Tasks;
@@ -22,6 +23,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<VmService>();
         services.AddSingleton<VmIdAllocator>();
         services.AddSingleton<ClusterView>();
+        services.AddSingleton<MaintenanceGuard>();
         services.AddSingleton<NodeStatusReader>();
         return services;
     }

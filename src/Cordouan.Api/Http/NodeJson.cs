@@ -14,6 +14,8 @@ public static class NodeJson
             ["node"] = node.Name,
             ["status"] = node.Online ? "online" : "offline",
             ["level"] = "",
+            // Extension: a node in maintenance takes no new VMs.
+            ["maintenance"] = node.Maintenance ? 1 : 0,
         };
         if (host is not null)
         {

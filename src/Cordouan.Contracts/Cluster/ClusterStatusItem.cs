@@ -55,6 +55,10 @@ public sealed record ClusterStatusItem
     [JsonPropertyName("leader")]
     public bool? Leader { get; init; }
 
+    /// <summary>Cordouan extension (node items): true for a node in maintenance mode (it takes no new VMs).</summary>
+    [JsonPropertyName("maintenance")]
+    public bool? Maintenance { get; init; }
+
     /// <summary>Cordouan extension: true when the answering node has no quorum and reports its last known state.</summary>
     [JsonPropertyName("stale")]
     public bool? Stale { get; init; }

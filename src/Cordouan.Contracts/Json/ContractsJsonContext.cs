@@ -23,6 +23,7 @@ namespace Cordouan.Contracts.Json;
 [JsonSerializable(typeof(IReadOnlyList<ClusterResource>))]
 [JsonSerializable(typeof(IReadOnlyList<NodeItem>))]
 [JsonSerializable(typeof(NodeStatus))]
+[JsonSerializable(typeof(NodeMaintenance))]
 [JsonSerializable(typeof(TaskStatusInfo))]
 [JsonSerializable(typeof(IReadOnlyList<TaskLogLine>))]
 [JsonSerializable(typeof(IReadOnlyList<TaskListItem>))]

@@ -42,6 +42,10 @@ public sealed record NodeItem
     [JsonPropertyName("level")]
     public string? Level { get; init; }
 
+    /// <summary>Cordouan extension: true for a node in maintenance mode (it takes no new VMs).</summary>
+    [JsonPropertyName("maintenance")]
+    public bool? Maintenance { get; init; }
+
     [JsonPropertyName("ssl_fingerprint")]
     public string? SslFingerprint { get; init; }
 }

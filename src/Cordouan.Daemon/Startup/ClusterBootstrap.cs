@@ -44,25 +44,39 @@ public sealed partial class ClusterBootstrap(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Writes this node's document with its current addresses, keeping what operators set (maintenance).</summary>
+    /// <summary>
+    /// Writes this node's document with its current addresses, keeping what operators set (maintenance). A
+    /// compare-and-swap, so a maintenance flag changed meanwhile is never overwritten with the old value.
+    /// </summary>
     private async Task RecordNodeAsync(CancellationToken cancellationToken)
     {
         var key = ClusterKeys.Node(identity.NodeName);
-        var existing = await store.GetAsync(key, cancellationToken);
-        var previous = existing is null ? null : JsonSerializer.Deserialize(existing.Value, StateJsonContext.Default.NodeDocument);
-        var node = new NodeDocument
+        for (var attempt = 1; ; attempt++)
         {
-            Name = identity.NodeName,
-            Address = options.EffectiveAddress,
-            ApiPort = options.ListenEndpoint.Port,
-            ClusterUrl = options.EtcdEndpoints.Count == 0 ? options.EtcdPeerUrl : null,
-            MigrationAddress = options.MigrationAddress,
-            NodeId = membership.NodeId,
-            Roles = [options.Witness ? NodeDocument.WitnessRole : NodeDocument.HypervisorRole],
-            SslFingerprint = identity.SslFingerprint,
-            Maintenance = previous?.Maintenance ?? false,
-        };
-        await store.PutAsync(key, JsonSerializer.SerializeToUtf8Bytes(node, StateJsonContext.Default.NodeDocument), cancellationToken);
+            var existing = await store.GetAsync(key, cancellationToken);
+            var previous = existing is null ? null : JsonSerializer.Deserialize(existing.Value, StateJsonContext.Default.NodeDocument);
+            var node = new NodeDocument
+            {
+                Name = identity.NodeName,
+                Address = options.EffectiveAddress,
+                ApiPort = options.ListenEndpoint.Port,
+                ClusterUrl = options.EtcdEndpoints.Count == 0 ? options.EtcdPeerUrl : null,
+                MigrationAddress = options.MigrationAddress,
+                NodeId = membership.NodeId,
+                Roles = [options.Witness ? NodeDocument.WitnessRole : NodeDocument.HypervisorRole],
+                SslFingerprint = identity.SslFingerprint,
+                Maintenance = previous?.Maintenance ?? false,
+            };
+            var value = JsonSerializer.SerializeToUtf8Bytes(node, StateJsonContext.Default.NodeDocument);
+            if ((await store.CompareAndPutAsync(key, existing?.ModRevision ?? 0, value, cancellationToken)).Succeeded)
+            {
+                return;
+            }
+            if (attempt == 10)
+            {
+                throw new CordouanException($"Failed to record node '{identity.NodeName}' in the cluster: its document kept changing under 10 attempts; restart cordouand");
+            }
+        }
     }
 
     private async Task WaitForStoreAsync(CancellationToken cancellationToken)

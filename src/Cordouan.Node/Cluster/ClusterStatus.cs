@@ -9,5 +9,5 @@ public sealed record ClusterStatus(string Name, long ConfigVersion, bool Quorate
     public string? Witness => Nodes.FirstOrDefault(n => n.Witness)?.Name;
 }
 
-/// <summary>One member; <see cref="Online"/> means its liveness key (bound to its lease) exists.</summary>
-public sealed record ClusterMember(string Name, int NodeId, string Address, bool Local, bool Online, bool Witness, bool Leader);
+/// <summary>One member; <see cref="Online"/> means its liveness key (bound to its lease) exists; <see cref="Maintenance"/> that it takes no new VMs.</summary>
+public sealed record ClusterMember(string Name, int NodeId, string Address, bool Local, bool Online, bool Witness, bool Leader, bool Maintenance = false);

@@ -19,7 +19,7 @@ public sealed class ClusterView(IClusterStore store, NodeIdentity identity, IQuo
             .ToHashSet(StringComparer.Ordinal);
         var leader = quorum.LeaderName;
         var nodes = (await ListNodesAsync(cancellationToken))
-            .Select(n => new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name), n.IsWitness, n.Name == leader))
+            .Select(n => new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name), n.IsWitness, n.Name == leader, n.Maintenance))
             .OrderBy(n => n.NodeId)
             .ToList();
         return new ClusterStatus(

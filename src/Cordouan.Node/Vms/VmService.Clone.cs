@@ -46,6 +46,7 @@ public sealed partial class VmService
     public async Task<Upid> CloneAsync(VmId sourceId, VmId newId, CloneRequest request, string user, CancellationToken cancellationToken)
     {
         var source = await vms.GetOwnedAsync(sourceId, cancellationToken);
+        await EnsurePlacementAllowedAsync(reason => new ValidationException("target", $"can't clone VM {sourceId} to this node: {reason}"), cancellationToken);
         var full = request.Full ?? !source.Document.IsTemplate;
         if (!full && !source.Document.IsTemplate)
         {

@@ -17,6 +17,7 @@ public sealed partial class VmService
         {
             throw new ValidationException("node", $"node '{NodeName}' is a witness: it only votes and runs no VMs; create the VM on another node");
         }
+        await EnsurePlacementAllowedAsync(reason => new ValidationException("node", reason), cancellationToken);
         var config = ConfigValidator.ValidateAll(requested);
         var existing = await vms.FindAsync(id, cancellationToken);
         if (existing is not null)

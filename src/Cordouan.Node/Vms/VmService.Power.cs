@@ -16,6 +16,7 @@ public sealed partial class VmService
         {
             throw new VmStateException("you can't start a vm if it's a template");
         }
+        await EnsurePlacementAllowedAsync(reason => new VmStateException($"can't start VM {id}: {reason}; migrate it to another node and start it there"), cancellationToken);
         return await StartVmTaskAsync(id, "qmstart", user, async ctx =>
         {
             if (await driver.GetAsync(id, ctx.CancellationToken) is not null)

@@ -70,6 +70,10 @@ public sealed partial class VmService
     {
         var vm = await vms.GetOwnedAsync(id, cancellationToken);
         var snapshot = vm.Document.Snapshots.GetValueOrDefault(name) ?? throw new NotFoundException($"snapshot '{name}' does not exist");
+        if (start)
+        {
+            await EnsurePlacementAllowedAsync(reason => new ValidationException("start", $"can't start VM {id} after the rollback: {reason}"), cancellationToken);
+        }
         await SetLockAsync(id, null, "rollback", cancellationToken);
         return await StartLockedTaskAsync(id, "qmrollback", "rollback", user, async ctx =>
         {

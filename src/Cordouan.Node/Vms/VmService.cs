@@ -3,6 +3,7 @@ using Cordouan.Core.Ids;
 using Cordouan.Core.Tasks;
 using Cordouan.Core.Vms;
 using Cordouan.Node.Hosting;
+using Cordouan.Node.Maintenance;
 using Cordouan.Node.Storage;
 using Cordouan.Node.Tasks;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public sealed partial class VmService(
     TaskManager tasks,
     VmOperationLocks operations,
     LaunchSpecBuilder launchSpecs,
+    MaintenanceGuard maintenance,
     NodeIdentity node,
     NodeOptions options,
     TimeProvider time,
@@ -55,6 +57,15 @@ public sealed partial class VmService(
         if (vm.Document.Lock is { } held && !skipLock)
         {
             throw new VmLockedException(held);
+        }
+    }
+
+    /// <summary>A node in maintenance takes no new VMs: refuses with the exception <paramref name="refuse"/> builds from the reason.</summary>
+    private async Task EnsurePlacementAllowedAsync(Func<string, Exception> refuse, CancellationToken cancellationToken)
+    {
+        if (await maintenance.PlacementRefusalAsync(cancellationToken) is { } refusal)
+        {
+            throw refuse(refusal);
         }
     }
 

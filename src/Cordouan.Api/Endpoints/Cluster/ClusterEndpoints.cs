@@ -68,6 +68,7 @@ public static class ClusterEndpoints
                 ["level"] = "",
                 ["witness"] = node.Witness ? 1 : 0,
                 ["leader"] = node.Leader ? 1 : 0,
+                ["maintenance"] = node.Maintenance ? 1 : 0,
             };
             if (!status.Quorate)
             {

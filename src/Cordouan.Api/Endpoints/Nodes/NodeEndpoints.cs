@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cordouan.Api.Endpoints.Nodes;
 
-/// <summary><c>GET /nodes</c> and <c>GET /nodes/{node}/status</c> (spec §3).</summary>
+/// <summary><c>GET /nodes</c> and <c>GET /nodes/{node}/status</c> (spec §3); the maintenance extension (<see cref="NodeMaintenanceHandlers"/>).</summary>
 public static class NodeEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -20,6 +20,9 @@ public static class NodeEndpoints
         app.MapGet("/api2/json/nodes", ListAsync);
         app.MapGet("/api2/json/nodes/{node}", IndexAsync);
         app.MapGet("/api2/json/nodes/{node}/status", StatusAsync);
+        app.MapGet("/api2/json/nodes/{node}/maintenance", NodeMaintenanceHandlers.GetAsync);
+        app.MapPost("/api2/json/nodes/{node}/maintenance", NodeMaintenanceHandlers.EnterAsync);
+        app.MapDelete("/api2/json/nodes/{node}/maintenance", NodeMaintenanceHandlers.ExitAsync);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ClusterView cluster, NodeStatusReader reader, NodeIdentity identity)
@@ -45,7 +48,7 @@ public static class NodeEndpoints
         (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node })).Validate();
         EnsureLocal(node, identity);
         var items = new JsonArray();
-        foreach (var sub in new[] { "qemu", "status", "storage", "tasks" })
+        foreach (var sub in new[] { "maintenance", "qemu", "status", "storage", "tasks" })
         {
             items.Add(new JsonObject { ["name"] = sub });
         }

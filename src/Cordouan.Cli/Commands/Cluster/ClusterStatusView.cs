@@ -11,7 +11,7 @@ namespace Cordouan.Cli.Commands.Cluster;
 /// </summary>
 public sealed record ClusterStatusView(string Header, IReadOnlyList<string> Warnings, string? StaleNote, IReadOnlyList<IReadOnlyList<string?>> Rows)
 {
-    public static readonly IReadOnlyList<string> Columns = ["NODE", "ID", "IP", "ONLINE", "LEADER", "WITNESS", "LOCAL"];
+    public static readonly IReadOnlyList<string> Columns = ["NODE", "ID", "IP", "ONLINE", "LEADER", "WITNESS", "MAINT", "LOCAL"];
 
     public static ClusterStatusView From(IReadOnlyList<ClusterStatusItem> items)
     {
@@ -27,7 +27,7 @@ public sealed record ClusterStatusView(string Header, IReadOnlyList<string> Warn
         var rows = nodes.Select(n => (IReadOnlyList<string?>)
         [
             n.Name, n.NodeId?.ToString(CultureInfo.InvariantCulture), n.Ip, Formatting.YesNo(n.Online),
-            Mark(n.Leader == true), Mark(n.IsWitness), Mark(n.Local == true),
+            Mark(n.Leader == true), Mark(n.IsWitness), Mark(n.Maintenance == true), Mark(n.Local == true),
         ]).ToList();
         return new ClusterStatusView(BuildHeader(cluster, nodes), warnings, staleNote, rows);
     }

@@ -11,5 +11,6 @@ public sealed class NodeCommand : Command
     {
         Add(new NodeListCommand(host));
         Add(new NodeStatusCommand(host));
+        Add(new NodeMaintenanceCommand(host));
     }
 }

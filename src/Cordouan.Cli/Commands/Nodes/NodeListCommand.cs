@@ -25,7 +25,7 @@ public sealed class NodeListCommand : Command
                 ["NODE", "STATUS", "CPU", "MEMORY", "DISK", "UPTIME"],
                 nodes.OrderBy(n => n.Node, StringComparer.Ordinal).Select(n => new[]
                 {
-                    n.Node, n.Status,
+                    n.Node, n.Maintenance == true ? $"{n.Status} (maintenance)" : n.Status,
                     n.Cpu is null ? null : $"{Formatting.Percent(n.Cpu)} of {n.MaxCpu}",
                     n.MaxMem is null ? null : $"{Formatting.Bytes(n.Mem)} / {Formatting.Bytes(n.MaxMem)}",
                     n.MaxDisk is null ? null : $"{Formatting.Bytes(n.Disk)} / {Formatting.Bytes(n.MaxDisk)}",

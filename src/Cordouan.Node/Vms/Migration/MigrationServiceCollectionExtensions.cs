@@ -11,6 +11,8 @@ public static class MigrationServiceCollectionExtensions
         services.AddSingleton<VolumeReceiver>();
         services.AddSingleton<Live.IncomingMigrations>();
         services.AddSingleton<Live.MigrationSupervisor>();
+        // Evacuation is a client of migration: it lives beside it.
+        services.AddSingleton<Maintenance.NodeMaintenance>();
         return services;
     }
 }

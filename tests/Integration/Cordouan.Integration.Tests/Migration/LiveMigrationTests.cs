@@ -40,7 +40,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         try
         {
             await CreateGuestAsync(viaN2, "n1", vmid, lab.GuestImage, ct, start: true, storage: "shared");
-            var last = await BeatingAsync(n1, vmid, ct);
+            var last = await BeatingAsync(n1, vmid, Boot, ct);
 
             var upid = (await viaN2.PostAsync(Path("n1", vmid, "/migrate"), new() { ["target"] = "n2", ["online"] = "1" }, ct)).EnsureOk().Data!.GetValue<string>();
             var exit = await viaN2.WaitForTaskAsync(upid, MigrationTimeout, ct);
@@ -72,7 +72,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         using var viaN1 = await Lab.AdminAsync(n1, ct);
         const int vmid = 710;
         await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true);
-        var last = await BeatingAsync(n1, vmid, ct);
+        var last = await BeatingAsync(n1, vmid, Boot, ct);
 
         var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new()
         {
@@ -110,7 +110,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         using var viaN1 = await Lab.AdminAsync(n1, ct);
         const int vmid = 720;
         await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true);
-        await BeatingAsync(n1, vmid, ct);
+        await BeatingAsync(n1, vmid, Boot, ct);
 
         // 512 KiB/s: the disk mirror lasts long enough to kill the target's QEMU in the middle of it.
         var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new()
@@ -138,7 +138,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         Assert.Single(QemuPidsOf(n1, vmid));
         Assert.Empty(QemuPidsOf(n2, vmid));
         await ClusterLab.WaitUntilAsync("the target's mirror disk is gone", _ => Task.FromResult(FilesOf(n2, vmid).Length == 0), TimeSpan.FromSeconds(30), ct);
-        await BeatingAsync(n1, vmid, ct);
+        await BeatingAsync(n1, vmid, Boot, ct);
 
         await StopAsync(viaN1, "n1", vmid, ct);
         await DestroyAsync(viaN1, "n1", vmid, ct);
@@ -153,7 +153,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         using (var viaN1 = await Lab.AdminAsync(n1, ct))
         {
             await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true);
-            await BeatingAsync(n1, vmid, ct);
+            await BeatingAsync(n1, vmid, Boot, ct);
             var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new()
             {
                 ["target"] = "n2",
@@ -174,7 +174,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         Assert.Equal("n1", (await VmResourceAsync(http, vmid, ct))["node"]!.GetValue<string>());
         Assert.Single(QemuPidsOf(n1, vmid));
         Assert.Equal("running", await StatusAsync(http, "n1", vmid, ct));
-        await BeatingAsync(n1, vmid, ct);
+        await BeatingAsync(n1, vmid, Boot, ct);
 
         await StopAsync(http, "n1", vmid, ct);
         await DestroyAsync(http, "n1", vmid, ct);
@@ -199,7 +199,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         try
         {
             await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true, storage: "shared2");
-            await BeatingAsync(n1, vmid, ct);
+            await BeatingAsync(n1, vmid, Boot, ct);
             // 1 MiB/s: the RAM transfer lasts long enough to cut the link between the two nodes in its middle.
             var upid = (await viaN1.PostAsync(Path("n1", vmid, "/migrate"), new() { ["target"] = "n2", ["online"] = "1", ["bwlimit"] = "1024" }, ct))
                 .EnsureOk().Data!.GetValue<string>();
@@ -217,7 +217,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
                 Assert.Null(resource["lock"]);
                 Assert.Equal("running", await StatusAsync(viaN1, "n1", vmid, ct));
                 Assert.Single(QemuPidsOf(n1, vmid));
-                await BeatingAsync(n1, vmid, ct);
+                await BeatingAsync(n1, vmid, Boot, ct);
             }
             finally
             {
@@ -244,7 +244,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         using var viaN1 = await Lab.AdminAsync(n1, ct);
         const int vmid = 750;
         await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, start: true);
-        await BeatingAsync(n1, vmid, ct);
+        await BeatingAsync(n1, vmid, Boot, ct);
         // The target's image directory for this VM is a 1 MiB file system: the empty qcow2 fits, the disk does not.
         // Mounted in n2's own mount namespace (ip netns exec gave it one), where its QEMU will open the disk.
         var full = System.IO.Path.GetDirectoryName(DiskPath(n2, vmid, 0))!;
@@ -264,7 +264,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
             Assert.Single(QemuPidsOf(n1, vmid));
             Assert.Empty(QemuPidsOf(n2, vmid));
             Assert.Empty(await RunAsync(ct, "nsenter", "-t", n2Pid, "-m", "ls", "-A", full));
-            await BeatingAsync(n1, vmid, ct);
+            await BeatingAsync(n1, vmid, Boot, ct);
         }
         finally
         {
@@ -287,14 +287,6 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
         Assert.True(process.ExitCode == 0, $"{string.Join(' ', argv)}: {error}");
         return (await output).Trim();
-    }
-
-    /// <summary>Waits until the guest beats on <paramref name="node"/> and returns a recent heartbeat.</summary>
-    private static async Task<int> BeatingAsync(CordouandNode node, int vmid, CancellationToken ct)
-    {
-        await using var console = await SerialConsole.ConnectAsync(node.SerialSocket(vmid), TimeSpan.FromSeconds(10), ct);
-        var first = await console.WaitForHeartbeatAsync(0, Boot, ct);
-        return await console.WaitForHeartbeatAsync(first + 2, Boot, ct);
     }
 
     /// <summary>

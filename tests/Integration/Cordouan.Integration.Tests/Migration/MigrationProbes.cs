@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cordouan.Testing;
 using Cordouan.Testing.Daemon;
 
 namespace Cordouan.Integration.Tests.Migration;
@@ -26,6 +27,14 @@ public static class MigrationProbes
         var node = upid.Split(':')[1];
         var log = (await http.GetAsync($"/nodes/{node}/tasks/{Uri.EscapeDataString(upid)}/log", ct, new() { ["limit"] = "1000" })).EnsureOk().Data!;
         return [.. log.AsArray().Select(l => l!["t"]!.GetValue<string>())];
+    }
+
+    /// <summary>Waits until the guest beats on <paramref name="node"/> (booted within <paramref name="boot"/>) and returns a recent heartbeat.</summary>
+    public static async Task<int> BeatingAsync(CordouandNode node, int vmid, TimeSpan boot, CancellationToken ct)
+    {
+        await using var console = await SerialConsole.ConnectAsync(node.SerialSocket(vmid), TimeSpan.FromSeconds(10), ct);
+        var first = await console.WaitForHeartbeatAsync(0, boot, ct);
+        return await console.WaitForHeartbeatAsync(first + 2, boot, ct);
     }
 
     /// <summary>Pids of the QEMU processes serving <paramref name="vmid"/> for <paramref name="node"/> (its run directory is in their argv).</summary>
