@@ -8,9 +8,11 @@ namespace Cordouan.Scenarios.LiveMigration.Libvirt;
 /// <summary>
 /// One libvirtd (with its virtlogd) on a lab host: a holder process (<c>sleep infinity</c>) in the host's network
 /// namespace and a private mount namespace, where the bench's own directories are bind-mounted over
-/// <c>/run/libvirt</c>, <c>/var/lib/libvirt</c>, <c>/var/log/libvirt</c> and <c>/etc/libvirt</c>, so two daemons on
-/// one machine do not share sockets, pidfiles, state or configuration; the daemons are started inside it with
-/// <c>nsenter</c> and listen on TCP at the host's address. Disposal kills every process of that mount namespace
+/// <c>/run/libvirt</c>, <c>/var/lib/libvirt</c>, <c>/var/log/libvirt</c>, <c>/etc/libvirt</c> and
+/// <c>/var/cache/libvirt</c>, so two daemons on one machine share no socket, pidfile, state, configuration or cache and
+/// leave nothing in the host's directories (only the empty mount points); the daemons are started inside it with
+/// <c>nsenter</c> and listen on TCP at the host's address. Readiness is <c>virsh version</c>, which also makes
+/// libvirtd probe QEMU's capabilities before anything is timed. Disposal kills every process of that mount namespace
 /// (daemons, QEMU, holder), which removes the namespace and its mounts.
 /// </summary>
 public sealed class LibvirtDaemon : IAsyncDisposable
@@ -24,7 +26,7 @@ public sealed class LibvirtDaemon : IAsyncDisposable
 
     /// <summary>Directory in the bench's scratch space → where the daemons see it.</summary>
     private static readonly (string Local, string Inside)[] Mounts =
-        [("run", "/run/libvirt"), ("lib", "/var/lib/libvirt"), ("log", "/var/log/libvirt"), ("etc", "/etc/libvirt")];
+        [("run", "/run/libvirt"), ("lib", "/var/lib/libvirt"), ("log", "/var/log/libvirt"), ("etc", "/etc/libvirt"), ("cache", "/var/cache/libvirt")];
 
     private readonly ProcessRunner _runner = new();
     private readonly Process _holder;
