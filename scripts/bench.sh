@@ -9,4 +9,15 @@ if [ ! -x "$daemon" ]; then
   echo "$daemon is missing: run 'make build' first" >&2
   exit 2
 fi
+# The migrate scenario (run by --only …migrate… or a full run) also measures libvirt: install it if missing. Without
+# it (not root) the scenario still runs and reports the libvirt peer as not measured.
+only=""
+prev=""
+for arg in "$@"; do
+  [ "$prev" = "--only" ] && only="$arg"
+  prev="$arg"
+done
+if [ -z "$only" ] || [[ ",$only," == *,migrate,* ]]; then
+  scripts/install-bench-deps.sh || echo "bench: libvirt not installed, the migrate scenario will skip its libvirt peer" >&2
+fi
 exec dotnet run -c Release --project bench/Cordouan.Scenarios -- "$@"

@@ -23,6 +23,8 @@ public static class Programs
             Qemu => "qemu-system-x86",
             QemuImg => "qemu-utils",
             Etcd => "etcd-server",
+            "libvirtd" or "virtlogd" => "libvirt-daemon libvirt-daemon-driver-qemu, or run scripts/install-bench-deps.sh",
+            "virsh" => "libvirt-clients, or run scripts/install-bench-deps.sh",
             _ => name,
         };
         throw new InvalidOperationException($"'{name}' is not on PATH (apt-get install {package})");

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Cordouan.Core.Errors;
 using Cordouan.Scenarios.ClusterMembership;
 using Cordouan.Scenarios.Infrastructure;
+using Cordouan.Scenarios.LiveMigration.Libvirt;
 using Cordouan.Scenarios.Reporting;
 using Cordouan.Testing.Daemon;
 
@@ -10,7 +12,8 @@ namespace Cordouan.Scenarios.LiveMigration;
 /// Issue 6, live migration: a 1 GiB guest dirtying memory (<see cref="DirtyingGuest"/>) migrated back and forth
 /// between n1 and n2, two cordouand nodes of one cluster in network namespaces, on a <c>dir</c> storage marked
 /// shared; the same guest (same argv, same disk file kind, same QEMU settings) migrated by hand between two bare
-/// QEMUs in the same namespaces; then the guest on a local disk, migrated with <c>with-local-disks=1</c> (no baseline).
+/// QEMUs in the same namespaces; the same guest as a libvirt domain migrated between two libvirtd in the same
+/// namespaces (the peer to beat); then the guest on a local disk, migrated with <c>with-local-disks=1</c> (no baseline).
 /// One guest runs at a time (two cores). Everything is removed at the end, lab included, even on failure.
 /// </summary>
 public sealed partial class LiveMigrationScenario(BenchContext context)
@@ -73,6 +76,9 @@ public sealed partial class LiveMigrationScenario(BenchContext context)
         var bareDisk = context.Scratch.Combine("bare-shared", Path.GetFileName(vmDisk));
         Directory.CreateDirectory(Path.GetDirectoryName(bareDisk)!);
         File.Copy(vmDisk, bareDisk);
+        var libvirtDisk = context.Scratch.Combine("libvirt-shared", Path.GetFileName(vmDisk));
+        Directory.CreateDirectory(Path.GetDirectoryName(libvirtDisk)!);
+        File.Copy(vmDisk, libvirtDisk);
 
         await StartAsync(viaN1, "n1", SharedVmId, ct);
         var vmRunDirectory = Path.GetDirectoryName(n1.SerialSocket(SharedVmId))!;
@@ -88,27 +94,36 @@ public sealed partial class LiveMigrationScenario(BenchContext context)
         var bare = await new BareMigration(options, context.Progress).RunAsync(
             argv, vmRunDirectory, vmDisk, bareDisk, context.Scratch.Combine("bare"), [n1.Host!, n2.Host!], ct);
 
+        context.Progress("libvirt peer (the same guest as a libvirt domain, a libvirtd in each of the n1 and n2 namespaces)");
+        var libvirt = await TryAsync("libvirt peer", failures, () =>
+        {
+            Programs.Require(LibvirtDaemon.Libvirtd);
+            Programs.Require(LibvirtDaemon.Virtlogd);
+            Programs.Require(LibvirtDaemon.Virsh);
+            return new LibvirtMigration(options, context.Progress).RunAsync(libvirtDisk, context.Scratch.Path, [n1.Host!, n2.Host!], ct);
+        });
+
         await CreateVmAsync(viaN1, LocalVmId, $"local:0,import-from={image}", options, ct);
         await StartAsync(viaN1, "n1", LocalVmId, ct);
         var local = await TryAsync("cordouan, local disk", failures,
             () => new CordouanMigration(options, context.Progress).RunAsync(nodes, apis, LocalVmId, localDisks: true, ct));
         await StopWherever(viaN1, LocalVmId, ct);
 
-        var run = new MigrationRun(options, shared, bare, local);
+        var run = new MigrationRun(options, shared, bare, libvirt, local);
         PrintHeadlines(run);
         context.Progress("stopping n1 and n2 and removing the network lab");
         var results = Results(run, failures);
         return failures.Count == 0 ? results : throw new PartialResultsException(string.Join("; ", failures), results);
     }
 
-    /// <summary>Runs one Cordouan series; a failure is recorded (the baseline is still measured) and null returned.</summary>
+    /// <summary>Runs one Cordouan or libvirt series; a failure is recorded (the other sides are still measured) and null returned.</summary>
     private async Task<IReadOnlyList<MigrationSample>?> TryAsync(string what, List<string> failures, Func<Task<IReadOnlyList<MigrationSample>>> run)
     {
         try
         {
             return await run();
         }
-        catch (Exception e) when (e is LiveMigrationUnavailableException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is LiveMigrationUnavailableException or InvalidOperationException or TimeoutException or ExternalCommandException)
         {
             failures.Add($"{what}: {e.Message}");
             context.Progress($"{what} FAILED: {e.Message}");
