@@ -20,9 +20,13 @@ public sealed class CephDeployment(CephContext context, ClusterInitializer initi
         }
     }
 
+    public Task CheckCreateMonAsync(string monId, string? address, CancellationToken cancellationToken) => mons.CheckCreateAsync(monId, address, cancellationToken);
+
     public Task CreateMonAsync(string monId, string? address, CephStepLog log, CancellationToken cancellationToken) => mons.CreateAsync(monId, address, log, cancellationToken);
 
     public Task DestroyMonAsync(string monId, CephStepLog log, CancellationToken cancellationToken) => mons.DestroyAsync(monId, log, cancellationToken);
+
+    public Task CheckCreateMgrAsync(string mgrId, CancellationToken cancellationToken) => mgrs.CheckCreateAsync(mgrId, cancellationToken);
 
     public Task CreateMgrAsync(string mgrId, CephStepLog log, CancellationToken cancellationToken) => mgrs.CreateAsync(mgrId, log, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Cordouan.Node.Ceph;
 using Cordouan.Node.Cluster;
 using Cordouan.Node.Nodes;
 using Cordouan.Node.Storage;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cordouan.Node;
 
-/// <summary>Registers the node agent's use cases. Needs IClusterStore, IVmDriver, storage plugins, NodeIdentity and NodeOptions.</summary>
+/// <summary>Registers the node agent's use cases. Needs IClusterStore, IVmDriver, storage plugins, ICephDeployment, ICephCluster, NodeIdentity and NodeOptions.</summary>
 public static class NodeServiceCollectionExtensions
 {
     public static IServiceCollection AddCordouanNode(this IServiceCollection services)
@@ -23,6 +24,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<VmIdAllocator>();
         services.AddSingleton<ClusterView>();
         services.AddSingleton<NodeStatusReader>();
+        services.AddSingleton<CephService>();
         return services;
     }
 }

@@ -12,18 +12,23 @@ public sealed class MgrDeployer(CephContext context, CephDaemonSupervisor superv
 {
     private static readonly TimeSpan RegisterTimeout = TimeSpan.FromSeconds(90);
 
-    public async Task CreateAsync(string mgrId, CephStepLog log, CancellationToken cancellationToken)
+    public async Task CheckCreateAsync(string mgrId, CancellationToken cancellationToken)
     {
         var facts = await context.LoadAsync(cancellationToken);
         if (facts.Mons.Count == 0)
         {
             throw new ValidationException("id", "the cluster has no monitor yet: create one first ('cord ceph mon create')");
         }
-        var dataDir = context.Paths.DaemonData("mgr", mgrId);
-        if (Directory.Exists(dataDir))
+        if (Directory.Exists(context.Paths.DaemonData("mgr", mgrId)))
         {
             throw new ValidationException("id", $"manager '{mgrId}' already exists on node '{context.Options.NodeName}'; nothing was changed");
         }
+    }
+
+    public async Task CreateAsync(string mgrId, CephStepLog log, CancellationToken cancellationToken)
+    {
+        await CheckCreateAsync(mgrId, cancellationToken);
+        var dataDir = context.Paths.DaemonData("mgr", mgrId);
         var daemon = new CephDaemon("mgr", mgrId);
         await using var undo = new Reverter();
         Directory.CreateDirectory(dataDir);

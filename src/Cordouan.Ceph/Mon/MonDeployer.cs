@@ -12,19 +12,13 @@ public sealed class MonDeployer(CephContext context, CephDaemonSupervisor superv
 {
     private static readonly TimeSpan QuorumTimeout = TimeSpan.FromSeconds(60);
 
+    public async Task CheckCreateAsync(string monId, string? address, CancellationToken cancellationToken) =>
+        Check(monId, address, await context.LoadAsync(cancellationToken));
+
     public async Task CreateAsync(string monId, string? address, CephStepLog log, CancellationToken cancellationToken)
     {
         var facts = await context.LoadAsync(cancellationToken);
-        var node = context.Options.NodeName;
-        if (facts.Mons.FirstOrDefault(m => m.Node == node) is { } existing)
-        {
-            throw new ValidationException("monid", $"node '{node}' already has monitor '{existing.Name}'; nothing was changed");
-        }
-        if (facts.Mons.Any(m => m.Name == monId) || Directory.Exists(context.Paths.DaemonData("mon", monId)))
-        {
-            throw new ValidationException("monid", $"monitor id '{monId}' is already in use; nothing was changed");
-        }
-        var entry = ResolveEntry(monId, address, facts);
+        var entry = Check(monId, address, facts);
         var daemon = new CephDaemon("mon", monId);
         var dataDir = context.Paths.DaemonData("mon", monId);
         var monmap = Path.Combine(context.Paths.Root, $"monmap.{monId}.tmp");
@@ -97,6 +91,20 @@ public sealed class MonDeployer(CephContext context, CephDaemonSupervisor superv
         await context.Files.WriteAsync(updated, cancellationToken);
         Directory.Delete(context.Paths.DaemonData("mon", monId), recursive: true);
         log.Info($"mon.{monId} destroyed");
+    }
+
+    private CephMonEntry Check(string monId, string? address, CephClusterFacts facts)
+    {
+        var node = context.Options.NodeName;
+        if (facts.Mons.FirstOrDefault(m => m.Node == node) is { } existing)
+        {
+            throw new ValidationException("monid", $"node '{node}' already has monitor '{existing.Name}'; nothing was changed");
+        }
+        if (facts.Mons.Any(m => m.Name == monId) || Directory.Exists(context.Paths.DaemonData("mon", monId)))
+        {
+            throw new ValidationException("monid", $"monitor id '{monId}' is already in use; nothing was changed");
+        }
+        return ResolveEntry(monId, address, facts);
     }
 
     /// <summary>IP (default: this node's address in the public network) and ports; <c>IP:PORT</c> sets the v2 port, v1 is PORT+1.</summary>

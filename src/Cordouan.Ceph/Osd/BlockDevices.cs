@@ -48,7 +48,7 @@ public sealed class BlockDevices(CephPaths paths)
     {
         var zeros = new byte[1 << 20];
         await using var stream = new FileStream(device, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        var length = stream.Seek(0, SeekOrigin.End);
+        var length = SizeOf(device) ?? stream.Length;
         foreach (var start in new[] { 0L, Math.Max(0, length - WipeBytes) })
         {
             stream.Seek(start, SeekOrigin.Begin);
@@ -87,6 +87,13 @@ public sealed class BlockDevices(CephPaths paths)
 
     private static string Resolve(string path) =>
         new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+
+    /// <summary>Size in bytes from sysfs: a block device's stat (and so FileStream.Length) reports 0.</summary>
+    private static long? SizeOf(string device)
+    {
+        var sectors = Path.Combine("/sys/class/block", Path.GetFileName(Resolve(device)), "size");
+        return File.Exists(sectors) ? long.Parse(File.ReadAllText(sectors).Trim(), System.Globalization.CultureInfo.InvariantCulture) * 512 : null;
+    }
 
     private static string? ReadDevNumber(string sysDir)
     {

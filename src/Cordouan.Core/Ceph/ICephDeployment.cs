@@ -14,9 +14,15 @@ public interface ICephDeployment
     /// <summary>Throws a clear error when this node cannot run Ceph (packages missing) or Ceph is not initialized.</summary>
     Task EnsureReadyAsync(bool requireInitialized, CancellationToken cancellationToken);
 
+    /// <summary>Checks that this node may create monitor <paramref name="monId"/> (throws on <c>monid</c> / <c>mon-address</c>); no change.</summary>
+    Task CheckCreateMonAsync(string monId, string? address, CancellationToken cancellationToken);
+
     Task CreateMonAsync(string monId, string? address, CephStepLog log, CancellationToken cancellationToken);
 
     Task DestroyMonAsync(string monId, CephStepLog log, CancellationToken cancellationToken);
+
+    /// <summary>Checks that this node may create manager <paramref name="mgrId"/> (throws on <c>id</c>); no change.</summary>
+    Task CheckCreateMgrAsync(string mgrId, CancellationToken cancellationToken);
 
     Task CreateMgrAsync(string mgrId, CephStepLog log, CancellationToken cancellationToken);
 

@@ -45,7 +45,7 @@ public static class NodeEndpoints
         (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node })).Validate();
         EnsureLocal(node, identity);
         var items = new JsonArray();
-        foreach (var sub in new[] { "qemu", "status", "storage", "tasks" })
+        foreach (var sub in new[] { "ceph", "qemu", "status", "storage", "tasks" })
         {
             items.Add(new JsonObject { ["name"] = sub });
         }
