@@ -67,6 +67,8 @@ public sealed class CephQueries(CephContext context, PoolManager pools) : ICephC
 
     public Task<IReadOnlyList<CephPoolInfo>> ListPoolsAsync(CancellationToken cancellationToken) => pools.ListAsync(cancellationToken);
 
+    public Task<bool> PoolExistsAsync(string name, CancellationToken cancellationToken) => pools.ExistsAsync(name, cancellationToken);
+
     public Task CreatePoolAsync(CephPoolSpec spec, CephStepLog log, CancellationToken cancellationToken) => pools.CreateAsync(spec, log, cancellationToken);
 
     public Task DestroyPoolAsync(string name, CephStepLog log, CancellationToken cancellationToken) => pools.DestroyAsync(name, log, cancellationToken);

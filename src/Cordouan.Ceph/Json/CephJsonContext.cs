@@ -10,6 +10,5 @@ namespace Cordouan.Ceph.Json;
 [JsonSerializable(typeof(IReadOnlyList<CephPoolDetail>))]
 [JsonSerializable(typeof(CephDf))]
 [JsonSerializable(typeof(IReadOnlyList<CephCrushRule>))]
-[JsonSerializable(typeof(CephPgStat))]
-[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class CephJsonContext : JsonSerializerContext;

@@ -39,9 +39,16 @@ public sealed class PoolManager(CephContext context)
             };
         }).ToList();
 
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken)
+    {
+        await context.LoadAsync(cancellationToken);
+        var names = await context.Tools.CephJsonAsync(["osd", "pool", "ls"], CephJsonContext.Default.IReadOnlyListString, cancellationToken);
+        return names.Contains(name);
+    }
+
     public async Task CheckCreateAsync(string name, CancellationToken cancellationToken)
     {
-        if ((await ListAsync(cancellationToken)).Any(p => p.Name == name))
+        if (await ExistsAsync(name, cancellationToken))
         {
             throw new ValidationException("name", $"pool '{name}' already exists; nothing was changed");
         }
@@ -68,7 +75,7 @@ public sealed class PoolManager(CephContext context)
 
     public async Task CheckExistsAsync(string name, CancellationToken cancellationToken)
     {
-        if (!(await ListAsync(cancellationToken)).Any(p => p.Name == name))
+        if (!await ExistsAsync(name, cancellationToken))
         {
             throw new ValidationException("name", $"no such pool '{name}'");
         }

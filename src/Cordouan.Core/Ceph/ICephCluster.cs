@@ -22,6 +22,9 @@ public interface ICephCluster
 
     Task<IReadOnlyList<CephPoolInfo>> ListPoolsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Cheap existence check (one <c>ceph osd pool ls</c>).</summary>
+    Task<bool> PoolExistsAsync(string name, CancellationToken cancellationToken);
+
     Task CreatePoolAsync(CephPoolSpec spec, CephStepLog log, CancellationToken cancellationToken);
 
     /// <summary>Deletes a pool and its data; an unknown name throws <see cref="Errors.ValidationException"/> on <c>name</c>.</summary>

@@ -75,7 +75,7 @@ public sealed class CephService(ICephDeployment deployment, ICephCluster cluster
 
     public async Task<Upid> CreatePoolAsync(CephPoolSpec spec, string user, CancellationToken cancellationToken)
     {
-        if ((await cluster.ListPoolsAsync(cancellationToken)).Any(p => p.Name == spec.Name))
+        if (await cluster.PoolExistsAsync(spec.Name, cancellationToken))
         {
             throw new Core.Errors.ValidationException("name", $"pool '{spec.Name}' already exists; nothing was changed");
         }
@@ -85,7 +85,7 @@ public sealed class CephService(ICephDeployment deployment, ICephCluster cluster
 
     public async Task<Upid> DestroyPoolAsync(string name, string user, CancellationToken cancellationToken)
     {
-        if (!(await cluster.ListPoolsAsync(cancellationToken)).Any(p => p.Name == name))
+        if (!await cluster.PoolExistsAsync(name, cancellationToken))
         {
             throw new Core.Errors.ValidationException("name", $"no such pool '{name}'");
         }

@@ -51,7 +51,9 @@ public static class CephInitHandler
         var parts = cidr.Split('/');
         if (parts.Length != 2 || !IPAddress.TryParse(parts[0], out var address)
             || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix)
-            || prefix > (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128))
+            || prefix > (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
+            // IPAddress also takes inet_aton shorthands such as "10.0.0"; a network needs all four octets.
+            || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && parts[0].Count(c => c == '.') != 3))
         {
             return null;
         }

@@ -56,14 +56,36 @@ public sealed class CephTests(CephCluster cluster)
     }
 
     [Fact]
+    public async Task Supervisor_CordouandStoppedAndStarted_AdoptsRunningDaemons()
+    {
+        await cluster.WaitForHealthOkAsync(Ct);
+        string[] daemons = ["mon.node1", "mgr.node1", "osd.0", "osd.1"];
+        var before = daemons.Select(cluster.DaemonPid).ToArray();
+
+        await cluster.Node.StopAsync();
+        Assert.All(before, pid => Assert.True(IsAlive(pid), $"pid {pid} died with cordouand"));
+        await cluster.Node.StartAsync(Ct);
+
+        var deadline = Stopwatch.StartNew();
+        while (!cluster.Node.Output.Contains("Adopted running Ceph daemon osd.1", StringComparison.Ordinal))
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "cordouand did not report adopting the daemons:\n" + cluster.Node.Output);
+            await Task.Delay(200, Ct);
+        }
+        Assert.Equal(before, daemons.Select(cluster.DaemonPid).ToArray());
+        await cluster.WaitForHealthOkAsync(Ct);
+    }
+
+    [Fact]
     public async Task OsdDestroy_WithCleanup_DeviceTakesANewOsd()
     {
         await cluster.WaitForHealthOkAsync(Ct);
+        // OSDs were created in parallel: read which device osd.2 got.
+        var device = new FileInfo(cluster.Node.Data.Combine("ceph", "osd", "ceph-2", "block")).LinkTarget!;
         await cluster.Admin.RunTaskAsync(HttpMethod.Delete, "/nodes/node1/ceph/osd/2", new() { ["cleanup"] = "1" }, Ct);
         var tree = (await cluster.Admin.GetAsync("/nodes/node1/ceph/osd", Ct)).EnsureOk().Data!.ToJsonString();
         Assert.DoesNotContain("\"osd.2\"", tree, StringComparison.Ordinal);
         // cleanup wiped the label, so the device is accepted again without zap.
-        var device = cluster.OsdDevices[2].Path;
         await cluster.Admin.RunTaskAsync(HttpMethod.Post, "/nodes/node1/ceph/osd", new() { ["dev"] = device }, Ct);
         await cluster.WaitForHealthOkAsync(Ct);
         var status = (await cluster.Admin.GetAsync("/nodes/node1/ceph/status", Ct)).EnsureOk().Data!;

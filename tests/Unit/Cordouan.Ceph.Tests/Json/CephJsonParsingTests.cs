@@ -31,7 +31,11 @@ public sealed class CephJsonParsingTests
         var dump = JsonSerializer.Deserialize(MonDump, CephJsonContext.Default.CephMonDump)!;
         var facts = new CephClusterFacts
         {
-            Fsid = "f", PublicNetwork = "127.0.0.0/8", MonKey = "", AdminKey = "", BootstrapOsdKey = "",
+            Fsid = "f",
+            PublicNetwork = "127.0.0.0/8",
+            MonKey = "",
+            AdminKey = "",
+            BootstrapOsdKey = "",
             Mons = [new CephMonEntry { Name = "a", Node = "node1", Ip = "127.0.0.1" }],
         };
 
