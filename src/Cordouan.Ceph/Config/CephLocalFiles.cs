@@ -13,10 +13,20 @@ public sealed class CephLocalFiles(CephTools tools)
         Directory.CreateDirectory(paths.Root);
         Directory.CreateDirectory(paths.Run);
         Directory.CreateDirectory(paths.Log);
-        await AtomicFile.WriteAllTextAsync(paths.AdminKeyring, Keyrings.Admin(facts), cancellationToken, SecretMode);
-        await AtomicFile.WriteAllTextAsync(paths.BootstrapOsdKeyring, Keyrings.BootstrapOsd(facts), cancellationToken, SecretMode);
-        await AtomicFile.WriteAllTextAsync(paths.Conf, CephConfRenderer.Render(facts, paths), cancellationToken,
-            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await WriteIfChangedAsync(paths.AdminKeyring, Keyrings.Admin(facts), SecretMode, cancellationToken);
+        await WriteIfChangedAsync(paths.BootstrapOsdKeyring, Keyrings.BootstrapOsd(facts), SecretMode, cancellationToken);
+        await WriteIfChangedAsync(paths.Conf, CephConfRenderer.Render(facts, paths),
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, cancellationToken);
+    }
+
+    // Every Ceph call refreshes the files (another node may have added a monitor); most of the time nothing changed.
+    private static async Task WriteIfChangedAsync(string path, string content, UnixFileMode mode, CancellationToken cancellationToken)
+    {
+        if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == content)
+        {
+            return;
+        }
+        await AtomicFile.WriteAllTextAsync(path, content, cancellationToken, mode);
     }
 
     /// <summary>Writes a secret file (a daemon's keyring) atomically with mode 0600.</summary>

@@ -32,7 +32,7 @@ public sealed class CephTools(CephOptions options, ProcessRunner runner)
         if (missing.Count > 0)
         {
             throw new CordouanException(
-                $"Ceph is not installed on node '{options.NodeName}': missing package(s) {string.Join(", ", missing)}; run 'cord ceph install' or 'make deps' (scripts/install-deps.sh) on that node");
+                $"Ceph is not installed on node '{options.NodeName}': missing package(s) {string.Join(", ", missing)}; on that node run 'make deps' (scripts/install-deps.sh) or 'apt-get install --no-install-recommends {string.Join(' ', missing)}'");
         }
     }
 
