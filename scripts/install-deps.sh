@@ -2,7 +2,8 @@
 # Installs what Cordouan needs on Debian 12, only what is missing. Safe to run again.
 set -euo pipefail
 PACKAGES=(qemu-system-x86 qemu-utils etcd-server etcd-client syslinux syslinux-common mtools dosfstools busybox-static cpio
-          genisoimage python3-proxmoxer python3-requests ansible iproute2 procps)
+          genisoimage python3-proxmoxer python3-requests ansible iproute2 procps
+          ceph ceph-mon ceph-mgr ceph-osd ceph-common rbd-nbd qemu-block-extra)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +20,10 @@ fi
 # Debian's etcd-server package starts a system etcd on 2379 on install; Cordouan runs its own member.
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet etcd 2>/dev/null; then
   systemctl disable --now etcd >/dev/null 2>&1 || true
+fi
+# Ceph's packages enable their systemd targets; Cordouan starts (or supervises) the daemons it creates.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet ceph.target 2>/dev/null; then
+  systemctl disable --now ceph.target >/dev/null 2>&1 || true
 fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-deps: the .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)" >&2

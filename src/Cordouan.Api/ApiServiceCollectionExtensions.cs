@@ -1,5 +1,6 @@
 using Cordouan.Api.Auth;
 using Cordouan.Api.Endpoints.Access;
+using Cordouan.Api.Endpoints.Ceph;
 using Cordouan.Api.Endpoints.Cluster;
 using Cordouan.Api.Endpoints.Internal;
 using Cordouan.Api.Endpoints.Nodes;
@@ -42,6 +43,7 @@ public static class ApiServiceCollectionExtensions
         NodeEndpoints.Map(app);
         QemuEndpoints.Map(app);
         StorageEndpoints.Map(app);
+        CephEndpoints.Map(app);
         TaskEndpoints.Map(app);
         InternalEndpoints.Map(app);
         app.MapOpenApi("/api2/openapi.json");

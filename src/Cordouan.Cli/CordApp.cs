@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.Net.WebSockets;
 using System.Security.Authentication;
 using Cordouan.Cli.Commands.Access;
+using Cordouan.Cli.Commands.Ceph;
 using Cordouan.Cli.Commands.Cluster;
 using Cordouan.Cli.Commands.Consoles;
 using Cordouan.Cli.Commands.Nodes;
@@ -29,6 +30,7 @@ public static class CordApp
         root.Add(new NodeCommand(host));
         root.Add(new VmCommand(host));
         root.Add(new StorageCommand(host));
+        root.Add(new CephCommand(host));
         root.Add(new TaskCommand(host));
         root.Add(new ConsoleCommand(host));
         return root;

@@ -1,6 +1,7 @@
 using System.Security.Authentication;
 using Cordouan.Access;
 using Cordouan.Api;
+using Cordouan.Ceph;
 using Cordouan.Cluster.Etcd;
 using Cordouan.Core.Errors;
 using Cordouan.Daemon.Certificates;
@@ -101,6 +102,12 @@ public static class DaemonHost
             Accelerator = options.Accelerator,
         });
         services.AddDirStorage();
+        services.AddCeph(new CephOptions
+        {
+            NodeName = options.NodeName,
+            DataDirectory = Path.Combine(options.DataDirectory, "ceph"),
+            RunDirectory = Path.Combine(options.EffectiveRunDirectory, "ceph"),
+        });
         services.AddCordouanNode();
         services.AddCordouanAccess();
         services.AddSingleton<LearnerPromoter>();

@@ -1,3 +1,4 @@
+using Cordouan.Node.Ceph;
 using Cordouan.Node.Cluster;
 using Cordouan.Node.Maintenance;
 using Cordouan.Node.Nodes;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cordouan.Node;
 
-/// <summary>Registers the node agent's use cases. Needs IClusterStore, IVmDriver, storage plugins, NodeIdentity and NodeOptions.</summary>
+/// <summary>Registers the node agent's use cases. Needs IClusterStore, IVmDriver, storage plugins, ICephDeployment, ICephCluster, NodeIdentity and NodeOptions.</summary>
 public static class NodeServiceCollectionExtensions
 {
     public static IServiceCollection AddCordouanNode(this IServiceCollection services)
@@ -25,6 +26,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<ClusterView>();
         services.AddSingleton<MaintenanceGuard>();
         services.AddSingleton<NodeStatusReader>();
+        services.AddSingleton<CephService>();
         return services;
     }
 }

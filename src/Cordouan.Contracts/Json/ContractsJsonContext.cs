@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cordouan.Contracts.Access;
+using Cordouan.Contracts.Ceph;
 using Cordouan.Contracts.Cluster;
 using Cordouan.Contracts.Nodes;
 using Cordouan.Contracts.Qemu;
@@ -34,4 +35,6 @@ namespace Cordouan.Contracts.Json;
 [JsonSerializable(typeof(IReadOnlyList<StorageItem>))]
 [JsonSerializable(typeof(IReadOnlyList<StorageContentItem>))]
 [JsonSerializable(typeof(IReadOnlyList<StorageConfigItem>))]
+[JsonSerializable(typeof(CephStatus))]
+[JsonSerializable(typeof(IReadOnlyList<CephPoolItem>))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

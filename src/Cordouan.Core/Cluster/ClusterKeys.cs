@@ -48,4 +48,7 @@ public static class ClusterKeys
     public static string LocksPrefix => Root + "locks/";
 
     public static string Lock(string name) => LocksPrefix + name;
+
+    /// <summary>The Ceph cluster's shared facts: fsid, networks, monitors and the keys other nodes need to join.</summary>
+    public static string CephCluster => Root + "ceph/cluster";
 }

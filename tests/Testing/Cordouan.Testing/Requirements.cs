@@ -16,6 +16,25 @@ public static class Requirements
 
     public static void Etcd() => Program("etcd", "apt-get install etcd-server");
 
+    /// <summary>Ceph's daemons and tools, and loop devices (root) for OSDs.</summary>
+    public static void Ceph()
+    {
+        foreach (var program in new[] { "ceph", "ceph-mon", "ceph-mgr", "ceph-osd", "monmaptool" })
+        {
+            Program(program, "make deps (apt-get install ceph ceph-mon ceph-mgr ceph-osd ceph-common)");
+        }
+        Program("losetup", "apt-get install mount");
+        if (Environment.UserName != "root")
+        {
+            var reason = "Ceph tests create loop devices and need root";
+            if (InCi)
+            {
+                Assert.Fail(reason + "; CI=true forbids skipping");
+            }
+            Assert.Skip(reason);
+        }
+    }
+
     /// <summary>Requires an executable on PATH.</summary>
     public static void Program(string name, string howToInstall)
     {

@@ -48,7 +48,7 @@ public static class NodeEndpoints
         (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node })).Validate();
         EnsureLocal(node, identity);
         var items = new JsonArray();
-        foreach (var sub in new[] { "maintenance", "qemu", "status", "storage", "tasks" })
+        foreach (var sub in new[] { "ceph", "maintenance", "qemu", "status", "storage", "tasks" })
         {
             items.Add(new JsonObject { ["name"] = sub });
         }

@@ -15,6 +15,7 @@ public sealed class ProjectDependencyTests
         ["Cordouan.Platform"] = ["Cordouan.Core"],
         ["Cordouan.Qemu"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Storage"] = ["Cordouan.Core", "Cordouan.Platform"],
+        ["Cordouan.Ceph"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Cluster"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Access"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Node"] = ["Cordouan.Core", "Cordouan.Platform"],

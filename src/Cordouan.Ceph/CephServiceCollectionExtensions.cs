@@ -1,0 +1,36 @@
+using Cordouan.Ceph.Config;
+using Cordouan.Ceph.Daemons;
+using Cordouan.Ceph.Mgr;
+using Cordouan.Ceph.Mon;
+using Cordouan.Ceph.Osd;
+using Cordouan.Ceph.Pools;
+using Cordouan.Core.Ceph;
+using Cordouan.Platform.Processes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cordouan.Ceph;
+
+/// <summary>Registers Ceph deployment (<see cref="ICephDeployment"/>, <see cref="ICephCluster"/>) and the daemon supervisor.</summary>
+public static class CephServiceCollectionExtensions
+{
+    public static IServiceCollection AddCeph(this IServiceCollection services, CephOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new CephTools(options, new ProcessRunner()));
+        services.AddSingleton(sp => CephPaths.From(options));
+        services.AddSingleton<CephFactsStore>();
+        services.AddSingleton<CephLocalFiles>();
+        services.AddSingleton<CephContext>();
+        services.AddSingleton<CephDaemonSupervisor>();
+        services.AddHostedService(sp => sp.GetRequiredService<CephDaemonSupervisor>());
+        services.AddSingleton<ClusterInitializer>();
+        services.AddSingleton<MonDeployer>();
+        services.AddSingleton<MgrDeployer>();
+        services.AddSingleton<BlockDevices>();
+        services.AddSingleton<OsdDeployer>();
+        services.AddSingleton<PoolManager>();
+        services.AddSingleton<ICephDeployment, CephDeployment>();
+        services.AddSingleton<ICephCluster, CephQueries>();
+        return services;
+    }
+}

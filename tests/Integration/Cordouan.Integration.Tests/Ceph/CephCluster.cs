@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Cordouan.Testing;
+using Cordouan.Testing.Daemon;
+using Xunit;
+
+namespace Cordouan.Integration.Tests.Ceph;
+
+/// <summary>
+/// One micro Ceph cluster for the Ceph tests, built only through Cordouan's API on a single cordouand: init, one
+/// monitor, one manager, three OSDs on loop devices, pool <see cref="Pool"/> (16 PGs, size 3), then HEALTH_OK with
+/// every PG active+clean. Teardown stops cordouand, kills every process using this cluster's ceph.conf and detaches
+/// every loop device, whatever state the tests left.
+/// </summary>
+public sealed class CephCluster : IAsyncLifetime
+{
+    public const string Pool = "vms";
+    public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(90);
+    private readonly List<LoopDevice> _devices = [];
+
+    public CordouandNode Node { get; } = new("node1");
+
+    public PveHttp Admin { get; private set; } = null!;
+
+    public IReadOnlyList<LoopDevice> OsdDevices => _devices[..3];
+
+    /// <summary>A fourth device, never an OSD at start (refusal tests write on it).</summary>
+    public LoopDevice SpareDevice => _devices[3];
+
+    public string Conf => Node.Data.Combine("ceph", "ceph.conf");
+
+    /// <summary>Seconds from <c>init</c> to HEALTH_OK with every PG active+clean (reported, never asserted).</summary>
+    public double BringUpSeconds { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        Requirements.Ceph();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(4));
+        var ct = timeout.Token;
+        await Node.StartAsync(ct);
+        Admin = await Node.AdminAsync(ct);
+        for (var i = 0; i < 4; i++)
+        {
+            _devices.Add(await LoopDevice.CreateAsync(Node.Data.Combine($"disk{i}.img"), 3L << 30, ct));
+        }
+        var started = Stopwatch.StartNew();
+        (await Admin.PostAsync("/nodes/node1/ceph/init", new() { ["network"] = "127.0.0.0/8", ["failure-domain"] = "osd" }, ct)).EnsureOk();
+        var port = FreePortPair();
+        await Admin.RunTaskAsync(HttpMethod.Post, "/nodes/node1/ceph/mon", new() { ["mon-address"] = $"127.0.0.1:{port}" }, ct);
+        // This shared disk is often under 30 % free, which Ceph reports as MON_DISK_LOW: not what these tests are about.
+        await CephCliAsync(["config", "set", "mon", "mon_data_avail_warn", "1"], ct);
+        var mon = started.Elapsed.TotalSeconds;
+        // The manager takes ~15 s to register; OSDs do not need it, so both are created at once.
+        await Task.WhenAll(OsdDevices.Select(d => Admin.RunTaskAsync(HttpMethod.Post, "/nodes/node1/ceph/osd", new() { ["dev"] = d.Path }, ct))
+            .Append(Admin.RunTaskAsync(HttpMethod.Post, "/nodes/node1/ceph/mgr", null, ct)));
+        var daemons = started.Elapsed.TotalSeconds;
+        await Admin.RunTaskAsync(HttpMethod.Post, "/nodes/node1/ceph/pool", new() { ["name"] = Pool, ["pg_num"] = "16", ["pg_autoscale_mode"] = "off" }, ct);
+        var pool = started.Elapsed.TotalSeconds;
+        await WaitForHealthOkAsync(ct);
+        BringUpSeconds = started.Elapsed.TotalSeconds;
+        TestContext.Current.SendDiagnosticMessage(
+            $"Ceph through Cordouan: init → HEALTH_OK, 3 OSDs, pool active+clean in {BringUpSeconds:0.0} s (mon {mon:0.0}, mgr and OSDs {daemons:0.0}, pool {pool:0.0})");
+    }
+
+    /// <summary>Waits until health is HEALTH_OK and every PG is active+clean; fails with the last status seen.</summary>
+    public async Task WaitForHealthOkAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(HealthTimeout);
+        JsonNode? last = null;
+        try
+        {
+            while (true)
+            {
+                var response = await Admin.GetAsync("/nodes/node1/ceph/status", deadline.Token);
+                last = response.Body;
+                if (response.Status == HttpStatusCode.OK && IsHealthyAndClean(response.Data!))
+                {
+                    return;
+                }
+                await Task.Delay(500, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Ceph not HEALTH_OK with all PGs active+clean after {HealthTimeout.TotalSeconds} s; last status: {last?.ToJsonString()}");
+        }
+    }
+
+    public static bool IsHealthyAndClean(JsonNode status)
+    {
+        if (status["health"]?["status"]?.GetValue<string>() != "HEALTH_OK")
+        {
+            return false;
+        }
+        var pgmap = status["pgmap"]!;
+        var total = pgmap["num_pgs"]!.GetValue<int>();
+        var clean = pgmap["pgs_by_state"]!.AsArray().Where(s => s!["state_name"]!.GetValue<string>() == "active+clean").Sum(s => s!["count"]!.GetValue<int>());
+        return total > 0 && clean == total;
+    }
+
+    /// <summary>The pid in a daemon's pidfile (written by the daemon itself).</summary>
+    public int DaemonPid(string name) =>
+        int.Parse(File.ReadAllText(Node.Data.Combine("run", "ceph", name + ".pid")).Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>Runs Ceph's own CLI against this cluster (for checks and test-only settings, never to deploy).</summary>
+    public async Task<string> CephCliAsync(string[] arguments, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("ceph") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-c", Conf, "--connect-timeout", "15" }.Concat(arguments))
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        Assert.True(process.ExitCode == 0, $"ceph {string.Join(' ', arguments)} failed: {await stderr}");
+        return await stdout;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin?.Dispose();
+        // cordouand first, so its supervisor cannot start a daemon again while we stop them.
+        await Node.StopAsync();
+        await KillCephProcessesAsync();
+        foreach (var device in _devices)
+        {
+            await device.DisposeAsync();
+        }
+        await Node.DisposeAsync();
+    }
+
+    /// <summary>SIGKILL every process whose command line names this cluster's ceph.conf, then wait until they are gone.</summary>
+    private async Task KillCephProcessesAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var pids = ProcessesUsing(Conf);
+            if (pids.Count == 0)
+            {
+                return;
+            }
+            foreach (var pid in pids)
+            {
+                try
+                {
+                    using var process = Process.GetProcessById(pid);
+                    process.Kill();
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // Already gone.
+                }
+            }
+            await Task.Delay(200);
+        }
+        throw new InvalidOperationException($"Ceph processes still alive after 30 s: {string.Join(", ", ProcessesUsing(Conf))}");
+    }
+
+    private static List<int> ProcessesUsing(string conf)
+    {
+        var pids = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                if (argv.Contains(conf) && stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z')
+                {
+                    pids.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // Exited while we looked.
+            }
+        }
+        return pids;
+    }
+
+    /// <summary>A free port P with P+1 also free (the monitor's v2 and v1 ports).</summary>
+    private static int FreePortPair()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = PortAllocator.Next();
+            try
+            {
+                using var next = new TcpListener(IPAddress.Loopback, port + 1);
+                next.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+        throw new InvalidOperationException("no free pair of loopback ports");
+    }
+}
+
+[CollectionDefinition("ceph")]
+public sealed class CephClusterCollection : ICollectionFixture<CephCluster>;
