@@ -15,6 +15,8 @@ public sealed partial class EtcdQuorumMonitor(EtcdClusterStore store, TimeProvid
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+    private const int SilentProbesForLoss = 2;
+    private int _silentProbes;
     private DateTimeOffset? _lostSince;
     private string? _reason;
     private ulong _leaderId;
@@ -32,6 +34,7 @@ public sealed partial class EtcdQuorumMonitor(EtcdClusterStore store, TimeProvid
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         string? reason;
+        var silent = false;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -53,10 +56,18 @@ public sealed partial class EtcdQuorumMonitor(EtcdClusterStore store, TimeProvid
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             reason = $"the local etcd member did not answer within {ProbeTimeout.TotalSeconds:0} s";
+            silent = true;
         }
         catch (EtcdRequestException e)
         {
             reason = $"the local etcd member refused the status call ({e.Message})";
+        }
+        // A member that is merely slow once (a loaded host) is not a lost quorum: silence counts from the second probe
+        // in a row. "No leader" is etcd's own verdict and counts at once.
+        _silentProbes = silent ? _silentProbes + 1 : 0;
+        if (silent && _silentProbes < SilentProbesForLoss)
+        {
+            return;
         }
         Apply(reason);
     }

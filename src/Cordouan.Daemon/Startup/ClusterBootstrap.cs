@@ -33,9 +33,9 @@ public sealed partial class ClusterBootstrap(
     {
         await WaitForStoreAsync(cancellationToken);
         var cluster = new ClusterDocument { Name = identity.ClusterName, Id = Guid.NewGuid().ToString(), Created = time.GetUtcNow().ToUnixTimeSeconds() };
-        await store.CompareAndPutAsync(ClusterKeys.Cluster, 0, JsonSerializer.SerializeToUtf8Bytes(cluster, StateJsonContext.Default.ClusterDocument), cancellationToken);
-        await RecordNodeAsync(cancellationToken);
-        await EnsureLocalStorageAsync(cancellationToken);
+        await WhileNotQuorateAsync(ct => store.CompareAndPutAsync(ClusterKeys.Cluster, 0, JsonSerializer.SerializeToUtf8Bytes(cluster, StateJsonContext.Default.ClusterDocument), ct), cancellationToken);
+        await WhileNotQuorateAsync(RecordNodeAsync, cancellationToken);
+        await WhileNotQuorateAsync(EnsureLocalStorageAsync, cancellationToken);
         foreach (var vm in await driver.RecoverAsync(cancellationToken))
         {
             LogRecovered(logger, vm.VmId.Value, vm.Pid);
@@ -75,6 +75,27 @@ public sealed partial class ClusterBootstrap(
             if (attempt == 10)
             {
                 throw new CordouanException($"Failed to record node '{identity.NodeName}' in the cluster: its document kept changing under 10 attempts; restart cordouand");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a startup write, again while etcd answers "not quorate" (a member that is slow to answer right after its own
+    /// start, or on a loaded host, reads that way for a moment), up to the same <see cref="StoreWait"/>.
+    /// </summary>
+    private async Task WhileNotQuorateAsync(Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + StoreWait;
+        while (true)
+        {
+            try
+            {
+                await step(cancellationToken);
+                return;
+            }
+            catch (QuorumLostException) when (time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
             }
         }
     }

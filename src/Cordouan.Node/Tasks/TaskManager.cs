@@ -14,6 +14,8 @@ namespace Cordouan.Node.Tasks;
 /// </summary>
 public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, TimeProvider time, ILogger<TaskManager> logger) : IAsyncDisposable
 {
+    private static readonly TimeSpan FinalStatusPatience = TimeSpan.FromMinutes(10);
+
     private static readonly long ProcessStartTicks = ReadProcessStartTicks();
     private readonly ConcurrentDictionary<string, (Task Task, CancellationTokenSource Abort)> _running = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -128,16 +130,7 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
             EndTime = time.GetUtcNow().ToUnixTimeSeconds(),
             Results = context.Results.Count > 0 ? new Dictionary<string, double>(context.Results, StringComparer.Ordinal) : null,
         };
-        try
-        {
-            // The final status must land even while the daemon stops, so it does not use the stopping token.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await store.PutAsync(ClusterKeys.Task(doc.Upid), Serialize(done), timeout.Token);
-        }
-        catch (Exception e) when (e is CordouanException or OperationCanceledException)
-        {
-            LogTaskStatusLost(logger, doc.Upid, e);
-        }
+        await RecordFinalStatusAsync(done);
         if (_running.TryRemove(doc.Upid, out var running))
         {
             running.Abort.Dispose();
@@ -145,6 +138,33 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
         if (Interlocked.Increment(ref _finishedSincePrune) % PruneEvery == 0)
         {
             await PruneAsync();
+        }
+    }
+
+    /// <summary>
+    /// Writes a finished task's status. It must land even while the daemon stops (so not with the stopping token), and
+    /// a task that ends while this node has no quorum is recorded once quorum is back (retried for up to 10 minutes).
+    /// </summary>
+    private async Task RecordFinalStatusAsync(TaskDocument done)
+    {
+        var deadline = time.GetUtcNow() + FinalStatusPatience;
+        while (true)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await store.PutAsync(ClusterKeys.Task(done.Upid), Serialize(done), timeout.Token);
+                return;
+            }
+            catch (QuorumLostException) when (time.GetUtcNow() < deadline && !_stopping.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
+            }
+            catch (Exception e) when (e is CordouanException or OperationCanceledException)
+            {
+                LogTaskStatusLost(logger, done.Upid, e);
+                return;
+            }
         }
     }
 

@@ -11,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace Cordouan.Node.Vms.Migration.Live;
 
 /// <summary>
-/// Keeps live migrations safe across daemon restarts and silent peers. At start it settles what a restart interrupted,
-/// from etcd and QEMU alone: a VM this node owns, locked <c>migrate</c>, whose migration no task drives any more, is
+/// Keeps live migrations safe across daemon restarts and silent peers. At start (and every 15 s, for tasks that could
+/// not clear their lock, e.g. without quorum) it settles, from etcd and QEMU alone, what no task drives any more:
+/// a VM this node owns, locked <c>migrate</c>, whose migration no task of this daemon drives, is
 /// cancelled and resumed here and its lock cleared; a VM another node now owns whose stale copy is paused here is
 /// stopped; an incoming VM is adopted. Then, every second, <see cref="IncomingMigrations.CheckAsync"/> settles incoming
 /// sessions whose source went silent.
@@ -20,6 +21,7 @@ namespace Cordouan.Node.Vms.Migration.Live;
 public sealed partial class MigrationSupervisor(
     IncomingMigrations incoming,
     VmRepository vms,
+    VmOperationLocks operations,
     IVmDriver driver,
     IVmMigrationDriver migration,
     StorageRegistry storages,
@@ -28,17 +30,25 @@ public sealed partial class MigrationSupervisor(
     ILogger<MigrationSupervisor> logger) : BackgroundService
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often outgoing migrations whose task is gone are looked for (a full listing of the VMs).</summary>
+    private const int OrphanCheckEvery = 15;
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await SettleInterruptedAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        for (var pass = 1; !stoppingToken.IsCancellationRequested; pass++)
         {
             try
             {
                 await Task.Delay(CheckInterval, time, stoppingToken);
                 await incoming.CheckAsync(stoppingToken);
+                if (pass % OrphanCheckEvery == 0)
+                {
+                    // A migration task that failed to clear its lock (no quorum at that moment) leaves the target waiting.
+                    await SettleInterruptedAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -75,7 +85,7 @@ public sealed partial class MigrationSupervisor(
                 var state = await migration.RunStateAsync(doc.Id, cancellationToken);
                 if (doc.Owner == node.NodeName && doc.Lock == VmMigrator.LockName)
                 {
-                    await ResumeOutgoingAsync(doc.Id, cancellationToken);
+                    await SettleOutgoingAsync(doc.Id, cancellationToken);
                 }
                 else if (doc.Owner != node.NodeName && doc.Lock == VmMigrator.LockName && state is "inmigrate" or "paused")
                 {
@@ -92,6 +102,24 @@ public sealed partial class MigrationSupervisor(
             {
                 LogSettleFailed(logger, doc.Id, e.Message);
             }
+        }
+    }
+
+    /// <summary>Settles an outgoing migration unless a task of this daemon still drives it (it holds the VM's operation).</summary>
+    private async Task SettleOutgoingAsync(VmId id, CancellationToken cancellationToken)
+    {
+        IDisposable operation;
+        try
+        {
+            operation = operations.Enter(id, VmMigrator.LockName);
+        }
+        catch (VmLockedException)
+        {
+            return;
+        }
+        using (operation)
+        {
+            await ResumeOutgoingAsync(id, cancellationToken);
         }
     }
 
