@@ -27,15 +27,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         var ct = TestContext.Current.CancellationToken;
         var (n1, n2) = (Lab["n1"], Lab["n2"]);
         using var viaN2 = await Lab.AdminAsync(n2, ct);
-        using var shared = new TempDirectory("cord-shared");
-        (await viaN2.PostAsync("/storage", new()
-        {
-            ["storage"] = "shared",
-            ["type"] = "dir",
-            ["path"] = shared.Path,
-            ["content"] = "images",
-            ["shared"] = "1",
-        }, ct)).EnsureOk();
+        using var shared = await SharedStorageAsync(viaN2, "shared", ct);
         const int vmid = 700;
         try
         {
@@ -186,15 +178,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         var ct = TestContext.Current.CancellationToken;
         var (n1, n2) = (Lab["n1"], Lab["n2"]);
         using var viaN1 = await Lab.AdminAsync(n1, ct);
-        using var shared = new TempDirectory("cord-shared");
-        (await viaN1.PostAsync("/storage", new()
-        {
-            ["storage"] = "shared2",
-            ["type"] = "dir",
-            ["path"] = shared.Path,
-            ["content"] = "images",
-            ["shared"] = "1",
-        }, ct)).EnsureOk();
+        using var shared = await SharedStorageAsync(viaN1, "shared2", ct);
         const int vmid = 740;
         try
         {
@@ -271,6 +255,29 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         }
         await StopAsync(viaN1, "n1", vmid, ct);
         await DestroyAsync(viaN1, "n1", vmid, ct);
+    }
+
+    /// <summary>A <c>dir</c> storage marked shared on a directory every node of this one-machine lab sees, as NFS would be.</summary>
+    private static async Task<TempDirectory> SharedStorageAsync(PveHttp http, string id, CancellationToken ct)
+    {
+        var directory = new TempDirectory("cord-shared");
+        try
+        {
+            (await http.PostAsync("/storage", new()
+            {
+                ["storage"] = id,
+                ["type"] = "dir",
+                ["path"] = directory.Path,
+                ["content"] = "images",
+                ["shared"] = "1",
+            }, ct)).EnsureOk();
+            return directory;
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
     }
 
     private static async Task<string> RunAsync(CancellationToken ct, params string[] argv)
