@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Cordouan.Integration.Tests.Cluster;
+using Cordouan.Integration.Tests.Fixtures;
 using Cordouan.Testing;
 using Cordouan.Testing.Daemon;
 using Xunit;
@@ -82,11 +83,11 @@ public sealed class OfflineMigrationTests(MigrationLab lab) : IClassFixture<Migr
         const int limitMiBps = 4;
         var size = new FileInfo(DiskPath(n2, vmid, 0)).Length;
         var config = n1.Data.Combine("cord.json");
-        var login = await RunCordAsync(config, ct, "login", "--server", n1.BaseAddress.ToString(), "--user", "admin@pve",
+        var login = await Cord.RunAsync(config, MigrationTimeout, ct, "login", "--server", n1.BaseAddress.ToString(), "--user", "admin@pve",
             "--password-file", n1.Data.Combine("admin-password.in"), "--fingerprint", n1.Fingerprint());
         Assert.True(login.Exit == 0, login.Output);
         var watch = Stopwatch.StartNew();
-        var cli = await RunCordAsync(config, ct, "vm", "migrate", vmid.ToString(CultureInfo.InvariantCulture), "n1", "--bwlimit", limitMiBps.ToString(CultureInfo.InvariantCulture));
+        var cli = await Cord.RunAsync(config, MigrationTimeout, ct, "vm", "migrate", vmid.ToString(CultureInfo.InvariantCulture), "n1", "--bwlimit", limitMiBps.ToString(CultureInfo.InvariantCulture));
         Assert.True(cli.Exit == 0, cli.Output);
         Assert.True(watch.Elapsed.TotalSeconds >= size / (limitMiBps * 1024.0 * 1024.0) * 0.95, $"{size} bytes in {watch.Elapsed} despite --bwlimit {limitMiBps}");
         TestContext.Current.TestOutputHelper?.WriteLine(cli.Output);
@@ -217,31 +218,6 @@ public sealed class OfflineMigrationTests(MigrationLab lab) : IClassFixture<Migr
             Assert.Equal(HttpStatusCode.Forbidden, (await http.DeleteAsync("/internal/volumes/local/640/vm-640-disk-0.qcow2", ct)).Status);
         }
         Assert.Empty(FilesOf(Lab["n2"], 640));
-    }
-
-    private static async Task<(int Exit, string Output)> RunCordAsync(string config, CancellationToken ct, params string[] args)
-    {
-        var info = new ProcessStartInfo(RepoPaths.Cord) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["CORD_CONFIG"] = config;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(MigrationTimeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>The measured figures (copy rate, total time) go to the test output.</summary>
