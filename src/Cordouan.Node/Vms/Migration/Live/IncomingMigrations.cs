@@ -136,8 +136,8 @@ public sealed partial class IncomingMigrations(
         LogAborted(logger, id, reason);
     }
 
-    /// <summary>Adopts an incoming QEMU found after a restart, so that <see cref="CheckAsync"/> settles it.</summary>
-    internal void Adopt(VmId id, string source, IReadOnlyList<VolumeId> local) =>
+    /// <summary>Adopts an incoming QEMU found after a restart, so that <see cref="CheckAsync"/> settles it; false if already known.</summary>
+    internal bool Adopt(VmId id, string source, IReadOnlyList<VolumeId> local) =>
         _sessions.TryAdd(id, new IncomingSession(id, source, local, time.GetUtcNow(), Adopted: true));
 
     /// <summary>One pass over the sessions, settling those etcd has decided.</summary>

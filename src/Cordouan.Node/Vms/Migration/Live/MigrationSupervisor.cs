@@ -37,7 +37,7 @@ public sealed partial class MigrationSupervisor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await SettleInterruptedAsync(stoppingToken);
+        await SettleInterruptedAsync(afterRestart: true, stoppingToken);
         for (var pass = 1; !stoppingToken.IsCancellationRequested; pass++)
         {
             try
@@ -47,7 +47,7 @@ public sealed partial class MigrationSupervisor(
                 if (pass % OrphanCheckEvery == 0)
                 {
                     // A migration task that failed to clear its lock (no quorum at that moment) leaves the target waiting.
-                    await SettleInterruptedAsync(stoppingToken);
+                    await SettleInterruptedAsync(afterRestart: false, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -61,7 +61,11 @@ public sealed partial class MigrationSupervisor(
         }
     }
 
-    private async Task SettleInterruptedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// After a restart every VM with a QEMU here is looked at; the periodic pass only needs this node's VMs locked
+    /// <c>migrate</c>, and filters on the documents before asking QEMU anything.
+    /// </summary>
+    private async Task SettleInterruptedAsync(bool afterRestart, CancellationToken cancellationToken)
     {
         IReadOnlyList<VersionedVm> all;
         try
@@ -76,6 +80,10 @@ public sealed partial class MigrationSupervisor(
         foreach (var vm in all)
         {
             var doc = vm.Document;
+            if (!afterRestart && (doc.Owner != node.NodeName || doc.Lock != VmMigrator.LockName))
+            {
+                continue;
+            }
             try
             {
                 if (await driver.GetAsync(doc.Id, cancellationToken) is null)
@@ -89,8 +97,10 @@ public sealed partial class MigrationSupervisor(
                 }
                 else if (doc.Owner != node.NodeName && doc.Lock == VmMigrator.LockName && state is "inmigrate" or "paused")
                 {
-                    incoming.Adopt(doc.Id, doc.Owner, await LocalVolumesAsync(doc, cancellationToken));
-                    LogAdopted(logger, doc.Id, doc.Owner);
+                    if (incoming.Adopt(doc.Id, doc.Owner, await LocalVolumesAsync(doc, cancellationToken)))
+                    {
+                        LogAdopted(logger, doc.Id, doc.Owner);
+                    }
                 }
                 else if (doc.Owner != node.NodeName && state is "postmigrate")
                 {
