@@ -187,29 +187,20 @@ public sealed partial class VmMigrator
     /// <summary>Undoes a live migration that did not commit: the guest runs here again, the target keeps nothing.</summary>
     private async Task RollBackLiveAsync(VmId id, string target, LiveProgress progress, TaskContext ctx)
     {
-        await Quietly(ctx, "cancel the migration", async ct =>
+        if (progress.MigrationStarted)
         {
-            if (progress.MigrationStarted && !(await migration.WaitMigrationAsync(id, TimeSpan.Zero, ct)).IsFailed)
-            {
-                await migration.CancelMigrationAsync(id, ct);
-                await WaitMigrationEndAsync(id, ct);
-            }
-        });
+            await Quietly(ctx, "cancel the migration", ct => OutgoingMigrationUndo.CancelAsync(migration, id, ct));
+        }
         await Quietly(ctx, "resume the guest here", async ct =>
         {
-            if (await driver.GetAsync(id, ct) is { State: not VmRunState.Running })
+            if (await OutgoingMigrationUndo.ResumeHereAsync(driver, id, ct))
             {
-                await driver.ResumeAsync(id, ct);
                 ctx.Log($"VM {id} resumed on node '{node.NodeName}'");
             }
         });
         if (progress.MirrorsStarted && !progress.MirrorsEnded)
         {
-            await Quietly(ctx, "end the drive mirrors", async ct =>
-            {
-                var jobs = await migration.QueryMirrorsAsync(id, ct);
-                await migration.EndMirrorsAsync(id, [.. jobs.Select(j => j.DriveId)], ct);
-            });
+            await Quietly(ctx, "end the drive mirrors", ct => OutgoingMigrationUndo.EndMirrorsAsync(migration, id, ct));
         }
         if (progress.TargetPrepared)
         {
@@ -217,18 +208,6 @@ public sealed partial class VmMigrator
             await Quietly(ctx, $"stop the incoming VM on node '{target}'", ct => peer.AbortAsync(target, id, ct), PeerAbortTimeout);
         }
         await ReleaseLockAsync(id);
-    }
-
-    private async Task WaitMigrationEndAsync(VmId id, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var state = await migration.WaitMigrationAsync(id, MirrorPoll, cancellationToken);
-            if (state.IsFailed || state.IsCompleted)
-            {
-                return;
-            }
-        }
     }
 
     /// <summary>One rollback step, bounded by its own timeout; a failure is a task warning and the next step still runs.</summary>

@@ -139,23 +139,9 @@ public sealed partial class MigrationSupervisor(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(SettleTimeout);
         var ct = timeout.Token;
-        var state = await migration.WaitMigrationAsync(id, TimeSpan.Zero, ct);
-        if (!state.IsFailed && !state.IsCompleted)
-        {
-            await migration.CancelMigrationAsync(id, ct);
-            while (!(state = await migration.WaitMigrationAsync(id, TimeSpan.FromMilliseconds(200), ct)).IsFailed && !state.IsCompleted)
-            {
-            }
-        }
-        if (await driver.GetAsync(id, ct) is { State: not VmRunState.Running })
-        {
-            await driver.ResumeAsync(id, ct);
-        }
-        var mirrors = await migration.QueryMirrorsAsync(id, ct);
-        if (mirrors.Count > 0)
-        {
-            await migration.EndMirrorsAsync(id, [.. mirrors.Select(m => m.DriveId)], ct);
-        }
+        await OutgoingMigrationUndo.CancelAsync(migration, id, ct);
+        await OutgoingMigrationUndo.ResumeHereAsync(driver, id, ct);
+        await OutgoingMigrationUndo.EndMirrorsAsync(migration, id, ct);
         await vms.MutateAsync(id, doc => doc.Lock == VmMigrator.LockName ? doc with { Lock = null } : doc, ct);
         LogResumedOutgoing(logger, id);
     }
