@@ -14,6 +14,8 @@ public sealed partial class VmMigrator
     /// <summary>Short: a target that does not answer settles by itself from etcd (the lock is cleared right after).</summary>
     private static readonly TimeSpan PeerAbortTimeout = TimeSpan.FromSeconds(10);
 
+    private static readonly TimeSpan LockReleaseTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The live <c>qmigrate</c> task. Order: the target starts the VM paused and waiting; local disks are mirrored until
     /// in sync; RAM and device state follow; once QEMU reports completion (the guest is paused here) the mirrors end,
@@ -53,8 +55,10 @@ public sealed partial class VmMigrator
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await RollBackLiveAsync(id, target, progress, ctx);
+            // The reason goes to the log first: a rollback step may wait (e.g. for etcd without quorum) before the end.
             var reason = e is OperationCanceledException ? "the task was cancelled" : e.Message;
+            ctx.Log($"migration failed: {reason}; rolling back");
+            await RollBackLiveAsync(id, target, progress, ctx);
             ctx.Log($"migration aborted, VM {id} keeps running on node '{node.NodeName}': {reason}");
             LogAborted(logger, id, node.NodeName, target, reason);
             throw;
@@ -207,7 +211,9 @@ public sealed partial class VmMigrator
             // If the target cannot be reached it settles by itself once it reads the cleared lock in etcd.
             await Quietly(ctx, $"stop the incoming VM on node '{target}'", ct => peer.AbortAsync(target, id, ct), PeerAbortTimeout);
         }
-        await ReleaseLockAsync(id);
+        // Without quorum this cannot be written: the supervisor clears the lock once etcd answers again (and the
+        // target, still waiting, settles when it reads that), so the task still ends with its own reason.
+        await Quietly(ctx, $"clear the '{LockName}' lock of VM {id} (the supervisor clears it once etcd answers)", ct => ClearLockAsync(id, ct), LockReleaseTimeout);
     }
 
     /// <summary>One rollback step, bounded by its own timeout; a failure is a task warning and the next step still runs.</summary>

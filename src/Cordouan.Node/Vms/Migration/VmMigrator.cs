@@ -152,9 +152,14 @@ public sealed partial class VmMigrator(
     private async Task ReleaseLockAsync(VmId id)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await ClearLockAsync(id, timeout.Token);
+    }
+
+    private async Task ClearLockAsync(VmId id, CancellationToken cancellationToken)
+    {
         try
         {
-            await vms.MutateAsync(id, doc => doc.Lock == LockName ? doc with { Lock = null } : doc, timeout.Token);
+            await vms.MutateAsync(id, doc => doc.Lock == LockName ? doc with { Lock = null } : doc, cancellationToken);
         }
         catch (VmNotFoundException)
         {

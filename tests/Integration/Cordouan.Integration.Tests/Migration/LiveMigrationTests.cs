@@ -201,17 +201,14 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
             }
             finally
             {
+                // Also when the test failed: the next tests need both nodes in the cluster again.
                 await Lab.Lab.HealAsync(n1.Host!, n2.Host!, ct);
+                await QuorateAsync(n1, ct);
+                await QuorateAsync(n2, ct);
             }
             // Depending on where the etcd leader was, n1 or n2 had only a stale view during the cut. Once healed: the
             // lock is cleared (by the task, or by n1's supervisor if the task could not write), and n2, which never ran
             // the guest (paused, waiting), stops its QEMU when it reads that.
-            foreach (var node in new[] { n1, n2 })
-            {
-                using var http = await Lab.AdminAsync(node, ct);
-                await ClusterLab.WaitUntilAsync($"{node.NodeName} quorate again", async c =>
-                    (await ClusterLab.StatusAsync(http, c)).Any(i => i!["type"]!.GetValue<string>() == "cluster" && i["quorate"]!.GetValue<int>() == 1), TimeSpan.FromSeconds(60), ct);
-            }
             var exit = await viaN1.WaitForTaskAsync(upid, MigrationTimeout, ct);
             Report(await TaskLogAsync(viaN1, upid, ct));
             Assert.Contains("made no progress", exit, StringComparison.Ordinal);
@@ -265,6 +262,13 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         }
         await StopAsync(viaN1, "n1", vmid, ct);
         await DestroyAsync(viaN1, "n1", vmid, ct);
+    }
+
+    private async Task QuorateAsync(CordouandNode node, CancellationToken ct)
+    {
+        using var http = await Lab.AdminAsync(node, ct);
+        await ClusterLab.WaitUntilAsync($"{node.NodeName} quorate again", async c =>
+            (await ClusterLab.StatusAsync(http, c)).Any(i => i!["type"]!.GetValue<string>() == "cluster" && i["quorate"]!.GetValue<int>() == 1), TimeSpan.FromSeconds(90), ct);
     }
 
     /// <summary>A <c>dir</c> storage marked shared on a directory every node of this one-machine lab sees, as NFS would be.</summary>
