@@ -16,6 +16,7 @@ public static class NodeServiceCollectionExtensions
     {
         services.AddSingleton<TaskManager>();
         services.AddSingleton<VmRepository>();
+        services.AddSingleton<Ha.HaConfigRepository>();
         services.AddSingleton<VmReadModel>();
         services.AddHostedService(sp => sp.GetRequiredService<VmReadModel>());
         services.AddSingleton<VmOperationLocks>();

@@ -49,6 +49,28 @@ public static class ClusterKeys
 
     public static string Lock(string name) => LocksPrefix + name;
 
+    public static string HaResourcesPrefix => Root + "ha/resources/";
+
+    /// <summary>An HA resource's configuration, by Proxmox sid (<c>vm:100</c>).</summary>
+    public static string HaResource(string sid) => HaResourcesPrefix + sid;
+
+    public static string HaGroupsPrefix => Root + "ha/groups/";
+
+    public static string HaGroup(string name) => HaGroupsPrefix + name;
+
+    /// <summary>The elected cluster resource manager (CRM): bound to its lease, so it vanishes with it.</summary>
+    public static string HaManager => Root + "ha/manager";
+
+    public static string HaServicesPrefix => Root + "ha/services/";
+
+    /// <summary>An HA resource's runtime state (restarts, relocations, recovery), written by the managers.</summary>
+    public static string HaService(string sid) => HaServicesPrefix + sid;
+
+    public static string HaLrmPrefix => Root + "ha/lrm/";
+
+    /// <summary>A node's local resource manager (LRM) status: its mode (active, idle, restart) and when.</summary>
+    public static string HaLrm(string node) => HaLrmPrefix + node;
+
     /// <summary>The Ceph cluster's shared facts: fsid, networks, monitors and the keys other nodes need to join.</summary>
     public static string CephCluster => Root + "ceph/cluster";
 }
