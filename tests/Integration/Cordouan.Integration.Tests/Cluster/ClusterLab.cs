@@ -135,6 +135,14 @@ public sealed class ClusterLab : IAsyncDisposable
         (JsonArray)(await http.GetAsync("/cluster/status", cancellationToken)).EnsureOk().Data!;
 
     /// <summary>Polls <paramref name="condition"/> until true; fails after <paramref name="timeout"/> saying what was awaited.</summary>
+    /// <summary>Waits until <paramref name="node"/> reports the cluster quorate (after a partition healed or a node came back).</summary>
+    public async Task WaitQuorateAsync(CordouandNode node, CancellationToken cancellationToken)
+    {
+        using var http = await AdminAsync(node, cancellationToken);
+        await WaitUntilAsync($"{node.NodeName} quorate", async c =>
+            (await StatusAsync(http, c)).Any(i => i!["type"]!.GetValue<string>() == "cluster" && i["quorate"]!.GetValue<int>() == 1), TimeSpan.FromSeconds(90), cancellationToken);
+    }
+
     public static async Task<TimeSpan> WaitUntilAsync(string what, Func<CancellationToken, Task<bool>> condition, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();

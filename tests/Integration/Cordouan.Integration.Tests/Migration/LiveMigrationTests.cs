@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Cordouan.Integration.Tests.Cluster;
+using Cordouan.Integration.Tests.Fixtures;
 using Cordouan.Testing;
 using Cordouan.Testing.Daemon;
 using Xunit;
@@ -27,7 +28,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         var ct = TestContext.Current.CancellationToken;
         var (n1, n2) = (Lab["n1"], Lab["n2"]);
         using var viaN2 = await Lab.AdminAsync(n2, ct);
-        using var shared = await SharedStorageAsync(viaN2, "shared", ct);
+        using var shared = await SharedStorage.AddAsync(viaN2, "shared", ct);
         const int vmid = 700;
         try
         {
@@ -178,7 +179,7 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         var ct = TestContext.Current.CancellationToken;
         var (n1, n2) = (Lab["n1"], Lab["n2"]);
         using var viaN1 = await Lab.AdminAsync(n1, ct);
-        using var shared = await SharedStorageAsync(viaN1, "shared2", ct);
+        using var shared = await SharedStorage.AddAsync(viaN1, "shared2", ct);
         const int vmid = 740;
         try
         {
@@ -203,8 +204,8 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
             {
                 // Also when the test failed: the next tests need both nodes in the cluster again.
                 await Lab.Lab.HealAsync(n1.Host!, n2.Host!, ct);
-                await QuorateAsync(n1, ct);
-                await QuorateAsync(n2, ct);
+                await Lab.WaitQuorateAsync(n1, ct);
+                await Lab.WaitQuorateAsync(n2, ct);
             }
             // Depending on where the etcd leader was, n1 or n2 had only a stale view during the cut. Once healed: the
             // lock is cleared (by the task, or by n1's supervisor if the task could not write), and n2, which never ran
@@ -262,36 +263,6 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         }
         await StopAsync(viaN1, "n1", vmid, ct);
         await DestroyAsync(viaN1, "n1", vmid, ct);
-    }
-
-    private async Task QuorateAsync(CordouandNode node, CancellationToken ct)
-    {
-        using var http = await Lab.AdminAsync(node, ct);
-        await ClusterLab.WaitUntilAsync($"{node.NodeName} quorate again", async c =>
-            (await ClusterLab.StatusAsync(http, c)).Any(i => i!["type"]!.GetValue<string>() == "cluster" && i["quorate"]!.GetValue<int>() == 1), TimeSpan.FromSeconds(90), ct);
-    }
-
-    /// <summary>A <c>dir</c> storage marked shared on a directory every node of this one-machine lab sees, as NFS would be.</summary>
-    private static async Task<TempDirectory> SharedStorageAsync(PveHttp http, string id, CancellationToken ct)
-    {
-        var directory = new TempDirectory("cord-shared");
-        try
-        {
-            (await http.PostAsync("/storage", new()
-            {
-                ["storage"] = id,
-                ["type"] = "dir",
-                ["path"] = directory.Path,
-                ["content"] = "images",
-                ["shared"] = "1",
-            }, ct)).EnsureOk();
-            return directory;
-        }
-        catch
-        {
-            directory.Dispose();
-            throw;
-        }
     }
 
     private static async Task<string> RunAsync(CancellationToken ct, params string[] argv)

@@ -1,50 +1,6 @@
 using Cordouan.Integration.Tests.Cluster;
-using Cordouan.Integration.Tests.Fixtures;
-using Cordouan.Testing;
-using Xunit;
 
 namespace Cordouan.Integration.Tests.Migration;
 
-/// <summary>
-/// The migration tests' own cluster "mig": hypervisors n1 and n2 plus a witness w (so either hypervisor may go
-/// offline without losing quorum), and the test guest image.
-/// </summary>
-public sealed class MigrationLab : IAsyncLifetime
-{
-    public ClusterLab Lab { get; private set; } = null!;
-
-    public string GuestImage { get; private set; } = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        Requirements.Qemu();
-        GuestImage = await SharedNode.GuestImageAsync(timeout.Token);
-        Lab = await ClusterLab.CreateAsync(timeout.Token);
-        var n1 = await Lab.StartNodeAsync("n1", timeout.Token);
-        var n2 = await Lab.StartNodeAsync("n2", timeout.Token);
-        var witness = await Lab.StartNodeAsync("w", timeout.Token, witness: true);
-        await Lab.CreateClusterAsync("mig", timeout.Token);
-        await Lab.JoinAsync(n2, n1, timeout.Token);
-        using var http = await Lab.AdminAsync(n1, timeout.Token);
-        var upid = (await http.PostAsync("/cluster/config/witness", new()
-        {
-            ["hostname"] = $"{witness.Address}:{witness.ApiPort}",
-            ["fingerprint"] = witness.Fingerprint(),
-            ["password"] = witness.AdminPassword,
-        }, timeout.Token)).EnsureOk().Data!.GetValue<string>();
-        var exit = await http.WaitForTaskAsync(upid, TimeSpan.FromMinutes(2), timeout.Token);
-        if (exit != "OK")
-        {
-            throw new InvalidOperationException($"adding the witness ended with '{exit}'");
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Lab is not null)
-        {
-            await Lab.DisposeAsync();
-        }
-    }
-}
+/// <summary>The migration tests' own cluster "mig": n1, n2 and a witness.</summary>
+public sealed class MigrationLab() : WitnessedPairLab("mig");
