@@ -43,6 +43,24 @@ public sealed partial class QemuVmDriver
         Log.Stopped(_logger, vmId);
     }
 
+    public async Task KillAsync(VmId vmId, CancellationToken cancellationToken)
+    {
+        // No gate: a fence must not wait behind a start, stop or migration step that holds it.
+        var vm = await FindAsync(vmId, cancellationToken);
+        if (vm is null)
+        {
+            return;
+        }
+        Log.Fencing(_logger, vmId, vm.Pid);
+        ProcFs.Kill(vm.Pid);
+        if (!await ProcFs.WaitForExitAsync(vm.Pid, vm.Handle.ProcessStartTicks, _options.KillTimeout, _timeProvider, cancellationToken))
+        {
+            throw new CordouanException($"Failed to kill VM {vmId}: process {vm.Pid} is still alive {_options.KillTimeout.TotalSeconds:0.#} s after SIGKILL");
+        }
+        // The usual bookkeeping (monitor, run directory) with the process already gone.
+        await StopAsync(vmId, TimeSpan.Zero, cancellationToken);
+    }
+
     public async Task<bool> ShutdownAsync(VmId vmId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var vm = await FindAsync(vmId, cancellationToken) ?? throw new VmStateException($"VM {vmId} not running");

@@ -21,6 +21,12 @@ public interface IVmDriver
     /// <summary>Hard stop: QMP quit, then SIGKILL after <paramref name="timeout"/>. Returns once the process is gone. No-op if not running.</summary>
     Task StopAsync(VmId vmId, TimeSpan timeout, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Fencing: SIGKILL at once, without QMP and without waiting for an operation in progress on the VM; returns once
+    /// the process is gone. No-op if not running.
+    /// </summary>
+    Task KillAsync(VmId vmId, CancellationToken cancellationToken);
+
     /// <summary>ACPI power button; returns true if the process exited within <paramref name="timeout"/>.</summary>
     Task<bool> ShutdownAsync(VmId vmId, TimeSpan timeout, CancellationToken cancellationToken);
 

@@ -17,6 +17,8 @@ internal sealed class FakeVmDriver : IVmDriver
 
     public Task StopAsync(VmId vmId, TimeSpan timeout, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task KillAsync(VmId vmId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> ShutdownAsync(VmId vmId, TimeSpan timeout, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task ResetAsync(VmId vmId, CancellationToken cancellationToken) => throw new NotSupportedException();
