@@ -40,6 +40,7 @@ public static class ApiServiceCollectionExtensions
         AccessEndpoints.Map(app);
         ClusterEndpoints.Map(app);
         ClusterConfigEndpoints.Map(app);
+        Endpoints.Cluster.Ha.HaStatusEndpoints.Map(app);
         NodeEndpoints.Map(app);
         QemuEndpoints.Map(app);
         StorageEndpoints.Map(app);

@@ -118,6 +118,9 @@ public static class DaemonHost
         services.AddHostedService<NodeLivenessService>();
         // After ClusterBootstrap re-attached the VMs: settles migrations a restart interrupted, then watches incoming ones.
         services.AddHostedService(provider => provider.GetRequiredService<Cordouan.Node.Vms.Migration.Live.MigrationSupervisor>());
+        // After the liveness lease service, so that they stop before it revokes the lease (the LRM marks a restart first).
+        services.AddHostedService<Cordouan.Node.Ha.HaLocalManager>();
+        services.AddHostedService<Cordouan.Node.Ha.HaClusterManager>();
         services.AddCordouanApi();
         services.AddSingleton(provider => Api.Proxy.ClusterTls.Load(certificate, Path.Combine(options.DataDirectory, "certs", "ca.pem"), provider.GetRequiredService<TimeProvider>()));
 

@@ -17,6 +17,9 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<TaskManager>();
         services.AddSingleton<VmRepository>();
         services.AddSingleton<Ha.HaConfigRepository>();
+        services.AddSingleton<Ha.NodeLeaseState>();
+        services.AddSingleton<Ha.HaClaims>();
+        services.AddSingleton<Ha.HaStatusReader>();
         services.AddSingleton<VmReadModel>();
         services.AddHostedService(sp => sp.GetRequiredService<VmReadModel>());
         services.AddSingleton<VmOperationLocks>();

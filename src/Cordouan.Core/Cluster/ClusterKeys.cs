@@ -66,6 +66,14 @@ public static class ClusterKeys
     /// <summary>An HA resource's runtime state (restarts, relocations, recovery), written by the managers.</summary>
     public static string HaService(string sid) => HaServicesPrefix + sid;
 
+    public static string HaClaimsPrefix => Root + "ha/claims/";
+
+    /// <summary>
+    /// Bound to the liveness lease of the node that runs the HA resource: it vanishes with the lease, and recovery
+    /// elsewhere requires it gone (the fencing handshake, see docs).
+    /// </summary>
+    public static string HaClaim(string sid) => HaClaimsPrefix + sid;
+
     public static string HaLrmPrefix => Root + "ha/lrm/";
 
     /// <summary>A node's local resource manager (LRM) status: its mode (active, idle, restart) and when.</summary>

@@ -13,7 +13,7 @@ namespace Cordouan.Daemon.Startup;
 /// lease is renewed; it vanishes on its own when this node dies. A lost lease is re-acquired after a short pause.
 /// </summary>
 public sealed partial class NodeLivenessService(
-    Core.Cluster.IClusterStore store, NodeIdentity identity, TimeProvider time, ILogger<NodeLivenessService> logger) : BackgroundService
+    Core.Cluster.IClusterStore store, NodeIdentity identity, Cordouan.Node.Ha.NodeLeaseState leaseState, TimeProvider time, ILogger<NodeLivenessService> logger) : BackgroundService
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
@@ -26,6 +26,7 @@ public sealed partial class NodeLivenessService(
             try
             {
                 await using var lease = await NodeLease.AcquireAsync(store, new NodeName(identity.NodeName), document, Ttl, time, logger, stoppingToken);
+                leaseState.OnAcquired(lease.LeaseId, lease.Lost);
                 using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                 await Task.Delay(Timeout.InfiniteTimeSpan, time, lost.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (!stoppingToken.IsCancellationRequested)

@@ -1,11 +1,38 @@
 using Cordouan.Core.Cluster;
+using Cordouan.Core.Errors;
 
 namespace Cordouan.Node.Ha;
 
-/// <summary>HA configuration in etcd: resources (<c>ha/resources/vm:N</c>) and groups (<c>ha/groups/NAME</c>).</summary>
+/// <summary>HA documents in etcd: configuration (resources <c>ha/resources/vm:N</c>, groups <c>ha/groups/NAME</c>) and the managers' runtime state.</summary>
 public sealed class HaConfigRepository(IClusterStore store)
 {
     public DocumentCollection<HaResourceDocument> Resources { get; } = new(store, ClusterKeys.HaResourcesPrefix, HaJsonContext.Default.HaResourceDocument);
 
     public DocumentCollection<HaGroupDocument> Groups { get; } = new(store, ClusterKeys.HaGroupsPrefix, HaJsonContext.Default.HaGroupDocument);
+
+    /// <summary>Runtime state per resource (not configuration: written by the managers).</summary>
+    public DocumentCollection<HaServiceState> Services { get; } = new(store, ClusterKeys.HaServicesPrefix, HaJsonContext.Default.HaServiceState);
+
+    public DocumentCollection<HaLrmStatus> Lrms { get; } = new(store, ClusterKeys.HaLrmPrefix, HaJsonContext.Default.HaLrmStatus);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to a resource's runtime state as read; a concurrent write by the other manager
+    /// wins (the next pass reads its decision).
+    /// </summary>
+    public async Task WriteServiceAsync(string sid, VersionedDocument<HaServiceState>? current, Func<HaServiceState, HaServiceState> change, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var next = change(current?.Document ?? new HaServiceState { Sid = sid }) with { Changed = now.ToUnixTimeSeconds() };
+        if (current is null)
+        {
+            await Services.TryCreateAsync(sid, next, cancellationToken);
+            return;
+        }
+        try
+        {
+            await Services.UpdateAsync(current, next, cancellationToken);
+        }
+        catch (ConfigConflictException)
+        {
+        }
+    }
 }

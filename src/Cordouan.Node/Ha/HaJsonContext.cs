@@ -6,4 +6,7 @@ namespace Cordouan.Node.Ha;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(HaResourceDocument))]
 [JsonSerializable(typeof(HaGroupDocument))]
+[JsonSerializable(typeof(HaServiceState))]
+[JsonSerializable(typeof(HaLrmStatus))]
+[JsonSerializable(typeof(HaManagerStatus))]
 public sealed partial class HaJsonContext : JsonSerializerContext;

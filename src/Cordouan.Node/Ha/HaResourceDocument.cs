@@ -19,6 +19,9 @@ public sealed record HaResourceDocument
     public string? Comment { get; init; }
 
     public static string SidOf(int vmId) => $"vm:{vmId}";
+
+    /// <summary>The VMID of a stored sid (<c>vm:100</c> → 100).</summary>
+    public static int VmIdOf(string sid) => int.Parse(sid.AsSpan(sid.IndexOf(':') + 1), System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The requested states of an HA resource (Proxmox's <c>state</c> parameter).</summary>

@@ -98,5 +98,5 @@ public sealed class VmRepository(IClusterStore store, NodeIdentity node)
     private static VersionedVm ToVersioned(StoreEntry entry) =>
         new(JsonSerializer.Deserialize(entry.Value, StateJsonContext.Default.VmDocument)!, entry.ModRevision);
 
-    private static byte[] Serialize(VmDocument doc) => JsonSerializer.SerializeToUtf8Bytes(doc, StateJsonContext.Default.VmDocument);
+    internal static byte[] Serialize(VmDocument doc) => JsonSerializer.SerializeToUtf8Bytes(doc, StateJsonContext.Default.VmDocument);
 }

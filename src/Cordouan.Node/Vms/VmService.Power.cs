@@ -8,7 +8,11 @@ namespace Cordouan.Node.Vms;
 
 public sealed partial class VmService
 {
-    public async Task<Upid> StartAsync(VmId id, bool skipLock, string user, CancellationToken cancellationToken)
+    public Task<Upid> StartAsync(VmId id, bool skipLock, string user, CancellationToken cancellationToken) =>
+        StartAsync(id, skipLock, user, byHaManager: false, cancellationToken);
+
+    /// <summary>A start; <paramref name="byHaManager"/> when the HA local manager does it (its request stays as it is).</summary>
+    internal async Task<Upid> StartAsync(VmId id, bool skipLock, string user, bool byHaManager, CancellationToken cancellationToken)
     {
         var vm = await vms.GetOwnedAsync(id, cancellationToken);
         EnsureUnlocked(vm, skipLock);
@@ -17,6 +21,10 @@ public sealed partial class VmService
             throw new VmStateException("you can't start a vm if it's a template");
         }
         await EnsurePlacementAllowedAsync(reason => new VmStateException($"can't start VM {id}: {reason}; migrate it to another node and start it there"), cancellationToken);
+        if (!byHaManager)
+        {
+            await RequestHaStateAsync(id, Ha.HaStates.Started, cancellationToken);
+        }
         return await StartVmTaskAsync(id, "qmstart", user, async ctx =>
         {
             if (await driver.GetAsync(id, ctx.CancellationToken) is not null)
@@ -41,6 +49,7 @@ public sealed partial class VmService
     {
         var vm = await vms.GetOwnedAsync(id, cancellationToken);
         EnsureUnlocked(vm, skipLock);
+        await RequestHaStateAsync(id, Ha.HaStates.Stopped, cancellationToken);
         return await StartVmTaskAsync(id, "qmstop", user, async ctx =>
         {
             await driver.StopAsync(id, options.StopTimeout, ctx.CancellationToken);
@@ -53,6 +62,7 @@ public sealed partial class VmService
     {
         var vm = await vms.GetOwnedAsync(id, cancellationToken);
         EnsureUnlocked(vm, skipLock);
+        await RequestHaStateAsync(id, Ha.HaStates.Stopped, cancellationToken);
         return await StartVmTaskAsync(id, "qmshutdown", user, ctx => ShutdownProcessAsync(id, timeout, forceStop, ctx), cancellationToken);
     }
 
@@ -77,6 +87,21 @@ public sealed partial class VmService
         ctx.Warn("VM quit/powerdown failed - terminating now");
         await driver.StopAsync(id, options.StopTimeout, ctx.CancellationToken);
         LogVmStopped(logger, id, NodeName);
+    }
+
+    /// <summary>
+    /// A user's start or stop of an HA-managed VM is also its new requested state (as Proxmox does), so the local
+    /// manager does not undo it. The manager's own stops are of VMs already requested stopped: nothing changes then.
+    /// </summary>
+    private async Task RequestHaStateAsync(VmId id, string state, CancellationToken cancellationToken)
+    {
+        var resource = await ha.Resources.FindAsync(Ha.HaResourceDocument.SidOf(id.Value), cancellationToken);
+        if (resource is null || resource.Document.State == state || resource.Document.State == Ha.HaStates.Ignored)
+        {
+            return;
+        }
+        await ha.Resources.UpdateAsync(resource, resource.Document with { State = state }, cancellationToken);
+        LogHaRequest(logger, id, state);
     }
 
     public async Task<Upid> RebootAsync(VmId id, TimeSpan timeout, string user, CancellationToken cancellationToken)

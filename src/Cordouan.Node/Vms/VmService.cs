@@ -24,6 +24,7 @@ public sealed partial class VmService(
     VmOperationLocks operations,
     LaunchSpecBuilder launchSpecs,
     MaintenanceGuard maintenance,
+    Ha.HaConfigRepository ha,
     NodeIdentity node,
     NodeOptions options,
     TimeProvider time,
@@ -105,6 +106,9 @@ public sealed partial class VmService(
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "VM {VmId} created on {Node}")]
     private static partial void LogVmCreated(ILogger logger, VmId vmId, string node);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "VM {VmId} is HA-managed: its requested state is now {State}")]
+    private static partial void LogHaRequest(ILogger logger, VmId vmId, string state);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "VM {VmId} destroyed on {Node}")]
     private static partial void LogVmDestroyed(ILogger logger, VmId vmId, string node);

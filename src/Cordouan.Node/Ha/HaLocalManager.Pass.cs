@@ -1,0 +1,162 @@
+using Cordouan.Core.Cluster;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Ids;
+using Cordouan.Node.Vms;
+
+namespace Cordouan.Node.Ha;
+
+public sealed partial class HaLocalManager
+{
+    /// <summary>One reconciliation of this node's HA VMs against their requested state.</summary>
+    private async Task PassAsync(HeldLease held, CancellationToken cancellationToken)
+    {
+        var resources = await ha.Resources.ListAsync(cancellationToken);
+        var managed = new HashSet<VmId>();
+        var claimed = await claims.ListAsync(cancellationToken);
+        if (resources.Count > 0)
+        {
+            var services = (await ha.Services.ListAsync(cancellationToken)).ToDictionary(s => s.Document.Sid, StringComparer.Ordinal);
+            foreach (var resource in resources.Select(r => r.Document))
+            {
+                var vm = await vms.FindAsync(new VmId(resource.VmId), cancellationToken);
+                if (vm is null || vm.Document.Owner != node.NodeName || resource.State == HaStates.Ignored)
+                {
+                    continue;
+                }
+                managed.Add(vm.Document.Id);
+                await ReconcileAsync(resource, vm, services.GetValueOrDefault(resource.Sid), claimed.GetValueOrDefault(resource.Sid), held, cancellationToken);
+            }
+        }
+        foreach (var gone in _armed.Keys.Where(id => !managed.Contains(id)).ToList())
+        {
+            // No longer HA here (resource removed or ignored, VM moved away): no longer fenced either.
+            _armed.TryRemove(gone, out _);
+        }
+        foreach (var (sid, claim) in claimed.Where(c => c.Value.Lease == held.Id && !managed.Contains(new VmId(HaResourceDocument.VmIdOf(c.Key)))))
+        {
+            // A claim of ours on what we no longer manage would stop its recovery if its new node died.
+            await claims.ReleaseAsync(sid, claim, cancellationToken);
+        }
+        await ReportModeAsync(cancellationToken);
+    }
+
+    private async Task ReconcileAsync(HaResourceDocument resource, VersionedVm vm, VersionedDocument<HaServiceState>? service, StoreEntry? claim, HeldLease held, CancellationToken cancellationToken)
+    {
+        var id = vm.Document.Id;
+        var running = await driver.GetAsync(id, cancellationToken) is not null;
+        var mine = claim is not null && claim.Lease == held.Id;
+        if (running)
+        {
+            // Running without a claim (adopted after a restart, or just migrated here): claim it, or it is unfenced.
+            if (!mine && !await claims.TryClaimAsync(resource.Sid, vm, claim, node.NodeName, held.Id, cancellationToken))
+            {
+                return;
+            }
+            _armed[id] = resource.Sid;
+            lock (_seenRunning)
+            {
+                _seenRunning.Add(id);
+            }
+            if (resource.State is HaStates.Stopped or HaStates.Disabled)
+            {
+                await RequestStopAsync(id, cancellationToken);
+                return;
+            }
+            if (service?.Document is not { State: HaServiceStates.Started } state || state.Node != node.NodeName)
+            {
+                await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Started, Node = node.NodeName, Message = null }, cancellationToken);
+            }
+            return;
+        }
+        bool crashed;
+        lock (_seenRunning)
+        {
+            crashed = _seenRunning.Remove(id);
+        }
+        if (resource.State != HaStates.Started)
+        {
+            _armed.TryRemove(id, out _);
+            if (mine)
+            {
+                await claims.ReleaseAsync(resource.Sid, claim!, cancellationToken);
+            }
+            if (service?.Document.State != HaServiceStates.Stopped)
+            {
+                await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Stopped, Node = node.NodeName, Restarts = 0, Message = null }, cancellationToken);
+            }
+            return;
+        }
+        if (vm.Document.Lock is not null || service?.Document.State is HaServiceStates.Relocate or HaServiceStates.Error)
+        {
+            // An operation holds the VM (it finishes first), or the cluster manager decides where it goes next.
+            return;
+        }
+        var restarts = service?.Document.Restarts ?? 0;
+        if (crashed)
+        {
+            if (restarts >= resource.MaxRestart)
+            {
+                await GiveUpHereAsync(resource, service, claim, mine, restarts, cancellationToken);
+                return;
+            }
+            restarts++;
+            LogRestarting(logger, id, restarts, resource.MaxRestart);
+        }
+        if (!mine && !await claims.TryClaimAsync(resource.Sid, vm, claim, node.NodeName, held.Id, cancellationToken))
+        {
+            return;
+        }
+        _armed[id] = resource.Sid;
+        await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Started, Node = node.NodeName, Restarts = restarts, Message = null }, cancellationToken);
+        try
+        {
+            await vmService.StartAsync(id, skipLock: false, User, byHaManager: true, cancellationToken);
+        }
+        catch (Exception e) when (e is VmLockedException or VmStateException)
+        {
+            // Already starting (a task holds it) or refused for now (maintenance): the next pass looks again.
+            LogStartDeferred(logger, id, e.Message);
+        }
+    }
+
+    /// <summary>Restarts in place are exhausted: the claim goes and the cluster manager relocates the VM.</summary>
+    private async Task GiveUpHereAsync(HaResourceDocument resource, VersionedDocument<HaServiceState>? service, StoreEntry? claim, bool mine, int restarts, CancellationToken cancellationToken)
+    {
+        _armed.TryRemove(new VmId(resource.VmId), out _);
+        if (mine)
+        {
+            await claims.ReleaseAsync(resource.Sid, claim!, cancellationToken);
+        }
+        var failed = (service?.Document.FailedNodes ?? []).Append(node.NodeName).Distinct(StringComparer.Ordinal).ToList();
+        var message = $"stopped {restarts + 1} time(s) on node '{node.NodeName}' (max_restart {resource.MaxRestart}): relocating";
+        await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Relocate, Node = node.NodeName, FailedNodes = failed, Message = message }, cancellationToken);
+        LogRelocationRequested(logger, new VmId(resource.VmId), restarts);
+    }
+
+    private async Task RequestStopAsync(VmId id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await vmService.ShutdownAsync(id, StopTimeout, forceStop: true, skipLock: false, User, cancellationToken);
+            LogStopping(logger, id);
+        }
+        catch (Exception e) when (e is VmLockedException or VmStateException)
+        {
+            LogStartDeferred(logger, id, e.Message);
+        }
+    }
+
+    private Task WriteServiceAsync(string sid, VersionedDocument<HaServiceState>? current, Func<HaServiceState, HaServiceState> change, CancellationToken cancellationToken) =>
+        ha.WriteServiceAsync(sid, current, change, time.GetUtcNow(), cancellationToken);
+
+    private async Task ReportModeAsync(CancellationToken cancellationToken)
+    {
+        var mode = _armed.IsEmpty ? HaLrmModes.Idle : HaLrmModes.Active;
+        if (mode == _lastMode)
+        {
+            return;
+        }
+        await ha.Lrms.PutAsync(node.NodeName, new HaLrmStatus { Mode = mode, Timestamp = time.GetUtcNow().ToUnixTimeSeconds() }, cancellationToken);
+        _lastMode = mode;
+    }
+}
