@@ -17,6 +17,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<TaskManager>();
         services.AddSingleton<VmRepository>();
         services.AddSingleton<Ha.HaConfigRepository>();
+        services.AddSingleton<Ha.HaConfigService>();
         services.AddSingleton<VmReadModel>();
         services.AddHostedService(sp => sp.GetRequiredService<VmReadModel>());
         services.AddSingleton<VmOperationLocks>();
