@@ -2,6 +2,7 @@ using Cordouan.Api.Auth;
 using Cordouan.Api.Endpoints.Access;
 using Cordouan.Api.Endpoints.Ceph;
 using Cordouan.Api.Endpoints.Cluster;
+using Cordouan.Api.Endpoints.Ha;
 using Cordouan.Api.Endpoints.Internal;
 using Cordouan.Api.Endpoints.Nodes;
 using Cordouan.Api.Endpoints.Qemu;
@@ -40,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         AccessEndpoints.Map(app);
         ClusterEndpoints.Map(app);
         ClusterConfigEndpoints.Map(app);
+        HaEndpoints.Map(app);
         Endpoints.Cluster.Ha.HaStatusEndpoints.Map(app);
         NodeEndpoints.Map(app);
         QemuEndpoints.Map(app);

@@ -6,6 +6,7 @@ using Cordouan.Cli.Commands.Access;
 using Cordouan.Cli.Commands.Ceph;
 using Cordouan.Cli.Commands.Cluster;
 using Cordouan.Cli.Commands.Consoles;
+using Cordouan.Cli.Commands.Ha;
 using Cordouan.Cli.Commands.Nodes;
 using Cordouan.Cli.Commands.Storage;
 using Cordouan.Cli.Commands.Tasks;
@@ -30,6 +31,7 @@ public static class CordApp
         root.Add(new NodeCommand(host));
         root.Add(new VmCommand(host));
         root.Add(new StorageCommand(host));
+        root.Add(new HaCommand(host));
         root.Add(new CephCommand(host));
         root.Add(new TaskCommand(host));
         root.Add(new ConsoleCommand(host));

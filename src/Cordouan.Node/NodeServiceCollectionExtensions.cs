@@ -20,6 +20,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<Ha.NodeLeaseState>();
         services.AddSingleton<Ha.HaClaims>();
         services.AddSingleton<Ha.HaStatusReader>();
+        services.AddSingleton<Ha.HaConfigService>();
         services.AddSingleton<VmReadModel>();
         services.AddHostedService(sp => sp.GetRequiredService<VmReadModel>());
         services.AddSingleton<VmOperationLocks>();

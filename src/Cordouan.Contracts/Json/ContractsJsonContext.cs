@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Cordouan.Contracts.Access;
 using Cordouan.Contracts.Ceph;
 using Cordouan.Contracts.Cluster;
+using Cordouan.Contracts.Ha;
 using Cordouan.Contracts.Nodes;
 using Cordouan.Contracts.Qemu;
 using Cordouan.Contracts.Storage;
@@ -37,4 +38,8 @@ namespace Cordouan.Contracts.Json;
 [JsonSerializable(typeof(IReadOnlyList<StorageConfigItem>))]
 [JsonSerializable(typeof(CephStatus))]
 [JsonSerializable(typeof(IReadOnlyList<CephPoolItem>))]
+[JsonSerializable(typeof(IReadOnlyList<HaResourceItem>))]
+[JsonSerializable(typeof(HaResourceItem))]
+[JsonSerializable(typeof(IReadOnlyList<HaGroupItem>))]
+[JsonSerializable(typeof(HaGroupItem))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -31,4 +31,13 @@ public static class HaStates
     public const string Stopped = "stopped";
     public const string Disabled = "disabled";
     public const string Ignored = "ignored";
+
+    /// <summary>Accepted in requests as an alias of <see cref="Started"/>, never stored.</summary>
+    public const string Enabled = "enabled";
+
+    /// <summary>Every value a request may ask for, in Proxmox's order.</summary>
+    public static IReadOnlyList<string> Requestable { get; } = [Started, Stopped, Enabled, Disabled, Ignored];
+
+    /// <summary>The state to store for a requested one (<c>enabled</c> becomes <c>started</c>, as Proxmox does).</summary>
+    public static string Normalize(string requested) => requested == Enabled ? Started : requested;
 }

@@ -49,6 +49,10 @@ public sealed class StorageRegistry(IClusterStore store, IServiceProvider servic
     private StorageDefinition Localize(StorageDefinition definition) =>
         definition is { Id: LocalStorageId, Type: "dir" } ? definition with { Path = LocalStoragePath, Nodes = [], Shared = false } : definition;
 
+    /// <summary>Whether every node sees the same volumes on it: marked shared, or of a type that always is (rbd).</summary>
+    public bool IsShared(StorageDefinition definition) =>
+        definition.Shared || services.GetKeyedService<IStoragePlugin>(definition.Type)?.Capabilities.Shared == true;
+
     public IStoragePlugin PluginFor(StorageDefinition definition) =>
         services.GetKeyedService<IStoragePlugin>(definition.Type)
         ?? throw new CordouanException($"storage '{definition.Id}': type '{definition.Type}' is not supported on this node");

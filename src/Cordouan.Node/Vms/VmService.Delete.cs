@@ -2,13 +2,18 @@ using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
 using Cordouan.Core.Tasks;
 using Cordouan.Node.Config;
+using Cordouan.Node.Ha;
+using Cordouan.Node.Tasks;
 
 namespace Cordouan.Node.Vms;
 
 public sealed partial class VmService
 {
-    /// <summary>Destroys a stopped VM: frees every disk it references (config, unused, snapshots), then its config.</summary>
-    public async Task<Upid> DeleteAsync(VmId id, bool destroyUnreferenced, bool skipLock, string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Destroys a stopped VM: frees every disk it references (config, unused, snapshots), then its config. An HA-managed
+    /// VM is refused unless <paramref name="purge"/> is set, which also removes its HA resource (as Proxmox does).
+    /// </summary>
+    public async Task<Upid> DeleteAsync(VmId id, bool purge, bool destroyUnreferenced, bool skipLock, string user, CancellationToken cancellationToken)
     {
         var vm = await vms.GetOwnedAsync(id, cancellationToken);
         EnsureUnlocked(vm, skipLock);
@@ -16,6 +21,7 @@ public sealed partial class VmService
         {
             throw new VmStateException($"can't remove VM {id} - protection mode enabled");
         }
+        await EnsureHaAllowsDestroyAsync(id, purge, cancellationToken);
         if (await driver.GetAsync(id, cancellationToken) is not null)
         {
             throw new VmStateException($"VM {id} is running - destroy failed");
@@ -24,6 +30,13 @@ public sealed partial class VmService
         {
             var ct = ctx.CancellationToken;
             var current = await vms.GetOwnedAsync(id, ct);
+            // Checked again: a resource may have been added since. Removed before any disk goes, or the HA manager
+            // could start the VM (requested state "started") while its disks are being freed.
+            await EnsureHaAllowsDestroyAsync(id, purge, ct);
+            if (purge)
+            {
+                await PurgeHaResourceAsync(id, ctx, ct);
+            }
             var volumes = ReferencedVolumes(current.Document).ToHashSet();
             foreach (var volume in volumes.Where(v => OwnedBy(v, id)))
             {
@@ -57,6 +70,34 @@ public sealed partial class VmService
             ctx.Log($"VM {id} destroyed");
             LogVmDestroyed(logger, id, NodeName);
         }, cancellationToken);
+    }
+
+    private async Task EnsureHaAllowsDestroyAsync(VmId id, bool purge, CancellationToken cancellationToken)
+    {
+        if (!purge && await haConfig.Resources.FindAsync(HaResourceDocument.SidOf(id.Value), cancellationToken) is not null)
+        {
+            throw new VmStateException($"unable to remove VM {id} - used in HA resources and purge parameter not set.");
+        }
+    }
+
+    private async Task PurgeHaResourceAsync(VmId id, TaskContext ctx, CancellationToken cancellationToken)
+    {
+        ctx.Log($"purging VM {id} from related configurations..");
+        // A concurrent update of the resource makes the compare-and-delete lose; read again (bounded).
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var resource = await haConfig.Resources.FindAsync(HaResourceDocument.SidOf(id.Value), cancellationToken);
+            if (resource is null)
+            {
+                return;
+            }
+            if (await haConfig.Resources.TryDeleteAsync(resource, cancellationToken))
+            {
+                ctx.Log($"NOTE: removed VM {id} from HA resource configuration.");
+                return;
+            }
+        }
+        throw new ConfigConflictException();
     }
 
     /// <summary>Every volume a VM's config, unused entries and snapshots refer to.</summary>

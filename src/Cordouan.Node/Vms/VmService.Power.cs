@@ -95,12 +95,12 @@ public sealed partial class VmService
     /// </summary>
     private async Task RequestHaStateAsync(VmId id, string state, CancellationToken cancellationToken)
     {
-        var resource = await ha.Resources.FindAsync(Ha.HaResourceDocument.SidOf(id.Value), cancellationToken);
+        var resource = await haConfig.Resources.FindAsync(Ha.HaResourceDocument.SidOf(id.Value), cancellationToken);
         if (resource is null || resource.Document.State == state || resource.Document.State == Ha.HaStates.Ignored)
         {
             return;
         }
-        await ha.Resources.UpdateAsync(resource, resource.Document with { State = state }, cancellationToken);
+        await haConfig.Resources.UpdateAsync(resource, resource.Document with { State = state }, cancellationToken);
         LogHaRequest(logger, id, state);
     }
 

@@ -2,6 +2,7 @@ using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
 using Cordouan.Core.Tasks;
 using Cordouan.Core.Vms;
+using Cordouan.Node.Ha;
 using Cordouan.Node.Hosting;
 using Cordouan.Node.Maintenance;
 using Cordouan.Node.Storage;
@@ -24,7 +25,7 @@ public sealed partial class VmService(
     VmOperationLocks operations,
     LaunchSpecBuilder launchSpecs,
     MaintenanceGuard maintenance,
-    Ha.HaConfigRepository ha,
+    HaConfigRepository haConfig,
     NodeIdentity node,
     NodeOptions options,
     TimeProvider time,

@@ -22,7 +22,7 @@ public static class ClusterEndpoints
     {
         app.MapGet("/api2/json/cluster", () => PveResult.List([
             new JsonObject { ["name"] = "status" }, new JsonObject { ["name"] = "resources" },
-            new JsonObject { ["name"] = "nextid" }, new JsonObject { ["name"] = "tasks" },
+            new JsonObject { ["name"] = "nextid" }, new JsonObject { ["name"] = "tasks" }, new JsonObject { ["name"] = "ha" },
         ]));
         app.MapGet("/api2/json/cluster/status", StatusAsync);
         app.MapGet("/api2/json/cluster/resources", ResourcesAsync);

@@ -60,11 +60,11 @@ public static class QemuListHandlers
     public static async Task<IResult> DeleteAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, IAccessGuard guard)
     {
         var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Allocate");
-        request.Params.Boolean("purge");
+        var purge = request.Params.Boolean("purge") ?? false;
         var unreferenced = request.Params.Boolean("destroy-unreferenced-disks") ?? false;
         var skipLock = request.Params.Boolean("skiplock") ?? false;
         request.Params.Validate();
-        var upid = await vms.DeleteAsync(request.VmId, unreferenced, skipLock, request.Caller.Name, http.RequestAborted);
+        var upid = await vms.DeleteAsync(request.VmId, purge, unreferenced, skipLock, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 

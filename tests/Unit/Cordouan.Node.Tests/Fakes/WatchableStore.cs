@@ -5,8 +5,9 @@ using Cordouan.Core.Cluster;
 namespace Cordouan.Node.Tests.Fakes;
 
 /// <summary>
-/// An in-memory <see cref="IClusterStore"/> with what a watch-fed reader needs: one revision bumped by every write,
-/// ordered prefix listing, an empty transaction reading the revision, and watches from a revision. No leases.
+/// An in-memory <see cref="IClusterStore"/> with what a watch-fed reader and a compare-and-swap writer need: one
+/// revision bumped by every write, ordered prefix listing, transactions of compares, puts and deletes (an empty one
+/// reads the revision), and watches from a revision. No leases.
 /// </summary>
 internal sealed class WatchableStore : IClusterStore
 {
@@ -55,14 +56,36 @@ internal sealed class WatchableStore : IClusterStore
         }
     }
 
+    /// <summary>Compares on mod revision (0 = absent), then puts and single-key deletes, all or nothing, under one new revision.</summary>
     public Task<TxnResult> TransactAsync(IReadOnlyList<TxnCompare> compares, IReadOnlyList<TxnOp> ops, CancellationToken cancellationToken)
     {
-        if (compares.Count > 0 || ops.Count > 0)
+        if (ops.Any(op => op is TxnOp.DeletePrefix || op is TxnOp.Put { Lease: not 0 }))
         {
-            throw new NotSupportedException("only the empty transaction (read the revision) is faked");
+            throw new NotSupportedException("prefix deletes and leases are not faked");
         }
         lock (_gate)
         {
+            if (compares.Any(c => (_entries.GetValueOrDefault(c.Key)?.ModRevision ?? 0) != c.ModRevision))
+            {
+                return Task.FromResult(new TxnResult(false, _revision));
+            }
+            if (ops.Count == 0)
+            {
+                return Task.FromResult(new TxnResult(true, _revision));
+            }
+            _revision++;
+            foreach (var op in ops)
+            {
+                if (op is TxnOp.Put put)
+                {
+                    _entries[put.Key] = new StoreEntry(put.Key, [.. put.Value], _revision, _revision, 0);
+                    Publish(new WatchEvent(put.Key, [.. put.Value], _revision));
+                }
+                else if (_entries.Remove(op.Key))
+                {
+                    Publish(new WatchEvent(op.Key, null, _revision));
+                }
+            }
             return Task.FromResult(new TxnResult(true, _revision));
         }
     }
