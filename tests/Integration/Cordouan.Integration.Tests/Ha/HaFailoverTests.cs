@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cordouan.Integration.Tests.Cluster;
+using Cordouan.Integration.Tests.Fixtures;
+using Cordouan.Testing;
+using Cordouan.Testing.Daemon;
+using Xunit;
+using static Cordouan.Integration.Tests.Fixtures.Vms;
+using static Cordouan.Integration.Tests.Migration.MigrationProbes;
+
+namespace Cordouan.Integration.Tests.Ha;
+
+/// <summary>
+/// HA with fencing between two real nodes and a witness (issue 7): a node that loses power or the network has its HA
+/// VMs run again on the other node, the guests' disk counters go on from where they were, and no VM ever runs in two
+/// QEMUs at once (watched five times a second over every node for the whole test).
+/// </summary>
+public sealed class HaFailoverTests(HaLab lab) : IClassFixture<HaLab>
+{
+    private static readonly TimeSpan Boot = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Failover = TimeSpan.FromSeconds(90);
+
+    private ClusterLab Lab => lab.Lab;
+
+    [Fact]
+    public async Task NodePowerLoss_HaVmsRunAgainOnTheOtherNode_CountersGoOn_NeverTwice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (n1, n2) = (Lab["n1"], Lab["n2"]);
+        int[] vmids = [800, 801, 802];
+        using var viaN2 = await Lab.AdminAsync(n2, ct);
+        using var shared = await SharedStorage.AddAsync(viaN2, "hashared", ct);
+        try
+        {
+            var last = new Dictionary<int, int>();
+            foreach (var vmid in vmids)
+            {
+                await CreateGuestAsync(viaN2, "n1", vmid, lab.GuestImage, ct, storage: "hashared");
+                await AddHaAsync(viaN2, vmid, ct);
+            }
+            foreach (var vmid in vmids)
+            {
+                last[vmid] = await BeatingAsync(n1, vmid, Boot, ct);
+            }
+            await using (var watch = OneRunWatch.Start([n1, n2], vmids))
+            {
+                // Power loss: the daemon, its etcd member and every QEMU of n1 die at once.
+                var clock = Stopwatch.StartNew();
+                await n1.Host!.KillProcessesAsync(ct);
+                await Task.WhenAll(vmids.Select(async vmid =>
+                {
+                    var beat = await BeatsAgainAsync(n2, vmid, ct);
+                    TestContext.Current.TestOutputHelper?.WriteLine($"VM {vmid}: beating on n2 {clock.Elapsed.TotalSeconds:0.0} s after n1's power loss, disk counter {last[vmid]} -> {beat}");
+                    Assert.True(beat > last[vmid], $"VM {vmid}: the disk counter went back from {last[vmid]} to {beat}");
+                }));
+                foreach (var vmid in vmids)
+                {
+                    Assert.Equal("n2", (await VmResourceAsync(viaN2, vmid, ct))["node"]!.GetValue<string>());
+                }
+                await AssertHaStatusAsync(viaN2, vmids, "n2", ct);
+
+                // n1 comes back: it rejoins, and runs none of the VMs that now run on n2.
+                await n1.StartAsync(ct);
+                await Lab.WaitQuorateAsync(n1, ct);
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                Assert.All(vmids, vmid => Assert.Empty(QemuPidsOf(n1, vmid)));
+                Assert.All(vmids, vmid => Assert.Single(QemuPidsOf(n2, vmid)));
+                Assert.True(watch.Samples > 50, $"the watch looked only {watch.Samples} times");
+                Assert.Empty(watch.Violations);
+            }
+            Assert.Contains(await TasksOfTypeAsync(viaN2, "hafailover", ct), t => t["status"]?.GetValue<string>() == "OK");
+        }
+        finally
+        {
+            await RemoveAllAsync(viaN2, vmids, ct);
+            await viaN2.DeleteAsync("/storage/hashared", ct);
+        }
+    }
+
+    [Fact]
+    public async Task NodeCutOff_KillsItsHaVmsBeforeTheyStartElsewhere_AndKeepsThemOffAfterHealing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (n1, n2) = (Lab["n1"], Lab["n2"]);
+        const int vmid = 810;
+        using var viaN1 = await Lab.AdminAsync(n1, ct);
+        using var shared = await SharedStorage.AddAsync(viaN1, "hashared2", ct);
+        try
+        {
+            await CreateGuestAsync(viaN1, "n2", vmid, lab.GuestImage, ct, storage: "hashared2");
+            await AddHaAsync(viaN1, vmid, ct);
+            var last = await BeatingAsync(n2, vmid, Boot, ct);
+            await using (var watch = OneRunWatch.Start([n1, n2], [vmid]))
+            {
+                await Lab.Lab.IsolateAsync(n2.Host!, keepTestAccess: true, ct);
+                try
+                {
+                    var beat = await BeatsAgainAsync(n1, vmid, ct);
+                    Assert.True(beat > last, $"the disk counter went back from {last} to {beat}");
+                    Assert.Empty(QemuPidsOf(n2, vmid));
+                }
+                finally
+                {
+                    await Lab.Lab.HealAllAsync(ct);
+                    await Lab.WaitQuorateAsync(n1, ct);
+                    await Lab.WaitQuorateAsync(n2, ct);
+                }
+                // Back in the cluster, n2 sees that n1 owns the VM now: it does not start it again.
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                Assert.Empty(QemuPidsOf(n2, vmid));
+                Assert.Single(QemuPidsOf(n1, vmid));
+                Assert.Empty(watch.Violations);
+            }
+        }
+        finally
+        {
+            await RemoveAllAsync(viaN1, [vmid], ct);
+            await viaN1.DeleteAsync("/storage/hashared2", ct);
+        }
+    }
+
+    [Fact]
+    public async Task QemuCrash_RestartedInPlace_ThenRelocatedOnceMaxRestartIsExceeded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (n1, n2) = (Lab["n1"], Lab["n2"]);
+        const int vmid = 820;
+        using var viaN1 = await Lab.AdminAsync(n1, ct);
+        using var shared = await SharedStorage.AddAsync(viaN1, "hashared3", ct);
+        try
+        {
+            await CreateGuestAsync(viaN1, "n1", vmid, lab.GuestImage, ct, storage: "hashared3");
+            await AddHaAsync(viaN1, vmid, ct, maxRestart: 1);
+            await BeatingAsync(n1, vmid, Boot, ct);
+
+            var first = Assert.Single(QemuPidsOf(n1, vmid));
+            Process.GetProcessById(first).Kill();
+            await ClusterLab.WaitUntilAsync("a new QEMU on n1", _ => Task.FromResult(QemuPidsOf(n1, vmid) is [var pid] && pid != first), Failover, ct);
+            await BeatsAgainAsync(n1, vmid, ct);
+            Assert.Equal("n1", (await VmResourceAsync(viaN1, vmid, ct))["node"]!.GetValue<string>());
+
+            Process.GetProcessById(Assert.Single(QemuPidsOf(n1, vmid))).Kill();
+            await BeatsAgainAsync(n2, vmid, ct);
+            Assert.Empty(QemuPidsOf(n1, vmid));
+            Assert.Equal("n2", (await VmResourceAsync(viaN1, vmid, ct))["node"]!.GetValue<string>());
+        }
+        finally
+        {
+            await RemoveAllAsync(viaN1, [vmid], ct);
+            await viaN1.DeleteAsync("/storage/hashared3", ct);
+        }
+    }
+
+    [Fact]
+    public async Task DaemonRestart_LeavesHaVmsRunningWhereTheyAre()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (n1, n2) = (Lab["n1"], Lab["n2"]);
+        const int vmid = 830;
+        using var viaN2 = await Lab.AdminAsync(n2, ct);
+        using var shared = await SharedStorage.AddAsync(viaN2, "hashared4", ct);
+        try
+        {
+            await CreateGuestAsync(viaN2, "n1", vmid, lab.GuestImage, ct, storage: "hashared4");
+            await AddHaAsync(viaN2, vmid, ct);
+            await BeatingAsync(n1, vmid, Boot, ct);
+            var pid = Assert.Single(QemuPidsOf(n1, vmid));
+            await using (var watch = OneRunWatch.Start([n1, n2], [vmid]))
+            {
+                // A clean stop for an upgrade, longer than the lease: the VM is frozen, not recovered elsewhere.
+                await n1.StopAsync();
+                await Task.Delay(TimeSpan.FromSeconds(12), ct);
+                Assert.Empty(QemuPidsOf(n2, vmid));
+                Assert.Contains(await HaServicesAsync(viaN2, ct), s => s["sid"]!.GetValue<string>() == $"vm:{vmid}" && s["state"]!.GetValue<string>() == "freeze");
+                await n1.StartAsync(ct);
+                await Lab.WaitQuorateAsync(n1, ct);
+                await ClusterLab.WaitUntilAsync("the VM is started again in the HA status", async c =>
+                    (await HaServicesAsync(viaN2, c)).Any(s => s["sid"]!.GetValue<string>() == $"vm:{vmid}" && s["state"]!.GetValue<string>() == "started"), TimeSpan.FromSeconds(60), ct);
+                Assert.Equal([pid], QemuPidsOf(n1, vmid));
+                Assert.Empty(watch.Violations);
+            }
+        }
+        finally
+        {
+            await RemoveAllAsync(viaN2, [vmid], ct);
+            await viaN2.DeleteAsync("/storage/hashared4", ct);
+        }
+    }
+
+    private static async Task AddHaAsync(PveHttp http, int vmid, CancellationToken ct, int maxRestart = 1) =>
+        (await http.PostAsync("/cluster/ha/resources", new()
+        {
+            ["sid"] = $"vm:{vmid.ToString(CultureInfo.InvariantCulture)}",
+            ["state"] = "started",
+            ["max_restart"] = maxRestart.ToString(CultureInfo.InvariantCulture),
+            ["max_relocate"] = "1",
+        }, ct)).EnsureOk();
+
+    /// <summary>
+    /// Waits for the VM's QEMU on <paramref name="node"/> and its guest's first heartbeat there, which is the counter
+    /// the guest keeps on its disk (read back at boot, written before each beat): it must go on from the last one seen.
+    /// </summary>
+    private static async Task<int> BeatsAgainAsync(CordouandNode node, int vmid, CancellationToken ct)
+    {
+        await ClusterLab.WaitUntilAsync($"VM {vmid} runs on {node.NodeName}", _ => Task.FromResult(QemuPidsOf(node, vmid).Count == 1), Failover, ct);
+        await using var console = await SerialConsole.ConnectAsync(node.SerialSocket(vmid), TimeSpan.FromSeconds(10), ct);
+        return await console.WaitForHeartbeatAsync(0, Boot, ct);
+    }
+
+    private static async Task AssertHaStatusAsync(PveHttp http, int[] vmids, string node, CancellationToken ct)
+    {
+        await ClusterLab.WaitUntilAsync("the HA status shows the services started on " + node, async c =>
+        {
+            var services = await HaServicesAsync(http, c);
+            return vmids.All(vmid => services.Any(s => s["sid"]!.GetValue<string>() == $"vm:{vmid}" && s["node"]!.GetValue<string>() == node && s["state"]!.GetValue<string>() == "started"));
+        }, TimeSpan.FromSeconds(30), ct);
+    }
+
+    private static async Task<List<System.Text.Json.Nodes.JsonNode>> HaServicesAsync(PveHttp http, CancellationToken ct) =>
+        [.. (await http.GetAsync("/cluster/ha/status/current", ct)).EnsureOk().Data!.AsArray().Where(i => i!["type"]!.GetValue<string>() == "service").Select(i => i!)];
+
+    private static async Task<List<System.Text.Json.Nodes.JsonNode>> TasksOfTypeAsync(PveHttp http, string type, CancellationToken ct) =>
+        [.. (await http.GetAsync("/cluster/tasks", ct)).EnsureOk().Data!.AsArray().Where(t => t!["type"]!.GetValue<string>() == type).Select(t => t!)];
+
+    /// <summary>Best effort: the HA resources go first (or their managers would start the VMs again), then the VMs.</summary>
+    private static async Task RemoveAllAsync(PveHttp http, int[] vmids, CancellationToken ct)
+    {
+        foreach (var vmid in vmids)
+        {
+            await http.DeleteAsync($"/cluster/ha/resources/vm:{vmid}", ct);
+        }
+        foreach (var vmid in vmids)
+        {
+            if ((await http.GetAsync("/cluster/resources?type=vm", ct)).Data?.AsArray().FirstOrDefault(r => r!["vmid"]!.GetValue<int>() == vmid) is { } vm)
+            {
+                var node = vm["node"]!.GetValue<string>();
+                await StopAsync(http, node, vmid, ct);
+                await DestroyAsync(http, node, vmid, ct);
+            }
+        }
+    }
+}
