@@ -29,13 +29,14 @@ public sealed class HaConfigApiTests(SharedNode shared)
         await CreateVmAsync(381, "local", ct);
         (await Admin.PostAsync(Groups, new() { ["group"] = "g-res", ["nodes"] = $"{NodeName}:2" }, ct)).EnsureOk();
 
-        // Telmate sends the bare VM id; "enabled" is stored as "started".
-        var added = (await Admin.PostAsync(Resources, new() { ["sid"] = "380", ["state"] = "enabled", ["group"] = "g-res", ["max_restart"] = "2" }, ct)).EnsureOk();
+        // Telmate sends the bare VM id. Requested states here keep the HA engine from starting the test VMs ("enabled"
+        // stored as "started" is covered by the unit tests).
+        var added = (await Admin.PostAsync(Resources, new() { ["sid"] = "380", ["state"] = "ignored", ["group"] = "g-res", ["max_restart"] = "2" }, ct)).EnsureOk();
         Assert.Null(added.Data);
         var listed = Assert.Single((await Admin.GetAsync(Resources, ct)).EnsureOk().Data!.AsArray(), r => r!["sid"]!.GetValue<string>() == "vm:380")!;
         Assert.Equal("vm:380", listed["sid"]!.GetValue<string>());
         Assert.Equal("vm", listed["type"]!.GetValue<string>());
-        Assert.Equal("started", listed["state"]!.GetValue<string>());
+        Assert.Equal("ignored", listed["state"]!.GetValue<string>());
         Assert.Equal("g-res", listed["group"]!.GetValue<string>());
         Assert.Equal(2, listed["max_restart"]!.GetValue<int>());
         Assert.Equal(1, listed["max_relocate"]!.GetValue<int>());
@@ -109,7 +110,7 @@ public sealed class HaConfigApiTests(SharedNode shared)
         Assert.Equal((NodeName, 0, 0), (changed["nodes"]!.GetValue<string>(), changed["restricted"]!.GetValue<int>(), changed["nofailback"]!.GetValue<int>()));
         Assert.Null(changed["comment"]);
 
-        (await Admin.PostAsync(Resources, new() { ["sid"] = "vm:382", ["group"] = "g-grp" }, ct)).EnsureOk();
+        (await Admin.PostAsync(Resources, new() { ["sid"] = "vm:382", ["state"] = "stopped", ["group"] = "g-grp" }, ct)).EnsureOk();
         await AssertFailsAsync(Admin.DeleteAsync($"{Groups}/g-grp", ct), HttpStatusCode.InternalServerError, "ha group 'g-grp' is used by resource 'vm:382'");
         (await Admin.DeleteAsync($"{Resources}/vm:382", ct)).EnsureOk();
         (await Admin.DeleteAsync($"{Groups}/g-grp", ct)).EnsureOk();
