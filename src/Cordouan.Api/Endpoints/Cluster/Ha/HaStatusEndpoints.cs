@@ -36,16 +36,23 @@ public static class HaStatusEndpoints
         {
             items.Add(new JsonObject
             {
-                ["id"] = "master", ["type"] = "master", ["node"] = manager.Node,
-                ["status"] = $"{manager.Node} ({(status.ManagerAlive ? "active" : "lost its lease")}, {Ctime(manager.Since)})", ["timestamp"] = manager.Since,
+                ["id"] = "master",
+                ["type"] = "master",
+                ["node"] = manager.Node,
+                ["status"] = $"{manager.Node} ({(status.ManagerAlive ? "active" : "lost its lease")}, {Ctime(manager.Since)})",
+                ["timestamp"] = manager.Since,
             });
         }
         foreach (var lrm in status.Lrms)
         {
             items.Add(new JsonObject
             {
-                ["id"] = $"lrm:{lrm.Node}", ["type"] = "lrm", ["node"] = lrm.Node, ["mode"] = lrm.Mode,
-                ["status"] = $"{lrm.Node} ({lrm.Mode}, {Ctime(lrm.Timestamp)})", ["timestamp"] = lrm.Timestamp,
+                ["id"] = $"lrm:{lrm.Node}",
+                ["type"] = "lrm",
+                ["node"] = lrm.Node,
+                ["mode"] = lrm.Mode,
+                ["status"] = $"{lrm.Node} ({lrm.Mode}, {Ctime(lrm.Timestamp)})",
+                ["timestamp"] = lrm.Timestamp,
             });
         }
         foreach (var service in status.Services)
@@ -53,10 +60,17 @@ public static class HaStatusEndpoints
             var resource = service.Resource;
             var item = new JsonObject
             {
-                ["id"] = $"service:{resource.Sid}", ["type"] = "service", ["sid"] = resource.Sid, ["node"] = service.Node,
-                ["state"] = service.CrmState, ["crm_state"] = service.CrmState, ["request_state"] = resource.State,
+                ["id"] = $"service:{resource.Sid}",
+                ["type"] = "service",
+                ["sid"] = resource.Sid,
+                ["node"] = service.Node,
+                ["state"] = service.CrmState,
+                ["crm_state"] = service.CrmState,
+                ["request_state"] = resource.State,
                 ["status"] = $"{resource.Sid} ({service.Node}, {service.CrmState})",
-                ["max_restart"] = resource.MaxRestart, ["max_relocate"] = resource.MaxRelocate, ["failback"] = resource.Failback ? 1 : 0,
+                ["max_restart"] = resource.MaxRestart,
+                ["max_relocate"] = resource.MaxRelocate,
+                ["failback"] = resource.Failback ? 1 : 0,
             };
             if (service.Message is { } message)
             {
