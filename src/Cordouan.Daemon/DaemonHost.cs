@@ -119,6 +119,11 @@ public static class DaemonHost
         // After ClusterBootstrap re-attached the VMs: settles migrations a restart interrupted, then watches incoming ones.
         services.AddHostedService(provider => provider.GetRequiredService<Cordouan.Node.Vms.Migration.Live.MigrationSupervisor>());
         // After the liveness lease service, so that they stop before it revokes the lease (the LRM marks a restart first).
+        services.AddSingleton(new Cordouan.Node.Ha.Guard.FenceGuardOptions(
+            Path.Combine(options.EffectiveRunDirectory, "ha-guard.sock"),
+            Path.Combine(options.DataDirectory, "ha-guard.log"),
+            Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell the path of this program, needed to start the HA fence guard")));
+        services.AddSingleton<Cordouan.Node.Ha.Guard.FenceGuardClient>();
         services.AddHostedService<Cordouan.Node.Ha.HaLocalManager>();
         services.AddHostedService<Cordouan.Node.Ha.HaClusterManager>();
         services.AddCordouanApi();

@@ -5,6 +5,11 @@ using Microsoft.Extensions.Options;
 
 // cordouand: one per node. Reads config (TOML file + command line), then runs the API, the node agent and,
 // unless external etcd endpoints are given, a supervised local etcd member.
+if (args is ["fence-guard", "--socket", var socket, "--log", var log])
+{
+    // The HA fence guard: a separate, tiny process that outlives this daemon (see FenceGuardServer).
+    return await new Cordouan.Node.Ha.Guard.FenceGuardServer(socket, log).RunAsync(CancellationToken.None);
+}
 try
 {
     var configuration = ConfigurationLoader.Load(args);

@@ -36,6 +36,13 @@ public sealed partial class LeaseKeeper : IAsyncDisposable
     /// <summary>The requested time to live (etcd may round it up).</summary>
     public TimeSpan Ttl { get; }
 
+    /// <summary>
+    /// Until when the lease is surely valid, as a timestamp of the time provider (for the system one, CLOCK_MONOTONIC
+    /// through <see cref="System.Diagnostics.Stopwatch"/>, comparable across processes): the last good keep-alive's
+    /// send time plus the TTL.
+    /// </summary>
+    public long ValidUntilTimestamp => Volatile.Read(ref _validUntil);
+
     /// <summary>Cancelled when the lease is (or may be) gone; work valid only under the lease runs under this token.</summary>
     public CancellationToken Lost => _lost.Token;
 

@@ -26,6 +26,9 @@ public sealed class NodeLease : IAsyncDisposable
     /// <summary>Cancelled when the lease is lost; HA work of this node runs under it.</summary>
     public CancellationToken Lost => _lease.Lost;
 
+    /// <summary>See <see cref="LeaseKeeper.ValidUntilTimestamp"/>.</summary>
+    public long ValidUntilTimestamp => _lease.ValidUntilTimestamp;
+
     /// <summary>Why the lease was lost, once <see cref="Lost"/> fired.</summary>
     public string? LostReason => _lease.LostReason;
 

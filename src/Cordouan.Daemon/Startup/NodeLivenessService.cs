@@ -26,7 +26,7 @@ public sealed partial class NodeLivenessService(
             try
             {
                 await using var lease = await NodeLease.AcquireAsync(store, new NodeName(identity.NodeName), document, Ttl, time, logger, stoppingToken);
-                leaseState.OnAcquired(lease.LeaseId, lease.Lost);
+                leaseState.OnAcquired(lease.LeaseId, () => lease.ValidUntilTimestamp, lease.Lost);
                 using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Lost);
                 await Task.Delay(Timeout.InfiniteTimeSpan, time, lost.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (!stoppingToken.IsCancellationRequested)

@@ -37,4 +37,7 @@ public sealed partial class HaLocalManager
 
     [LoggerMessage(EventId = 3510, Level = LogLevel.Error, Message = "HA: could not mark this node as restarting ({Reason}): killing its HA VMs, which the cluster would otherwise recover elsewhere while they still run here")]
     private static partial void LogFreezeFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3511, Level = LogLevel.Error, Message = "HA: the fence guard cannot be reached ({Reason}): if this daemon dies now, its HA VMs are not killed at the lease deadline")]
+    private static partial void LogGuardFailed(ILogger logger, string reason);
 }

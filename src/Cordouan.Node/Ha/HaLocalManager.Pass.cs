@@ -32,6 +32,7 @@ public sealed partial class HaLocalManager
             // No longer HA here (resource removed or ignored, VM moved away): no longer fenced either.
             _armed.TryRemove(gone, out _);
         }
+        await SyncGuardAsync(cancellationToken);
         foreach (var (sid, claim) in claimed.Where(c => c.Value.Lease == held.Id && !managed.Contains(new VmId(HaResourceDocument.VmIdOf(c.Key)))))
         {
             // A claim of ours on what we no longer manage would stop its recovery if its new node died.
@@ -148,6 +149,27 @@ public sealed partial class HaLocalManager
 
     private Task WriteServiceAsync(string sid, VersionedDocument<HaServiceState>? current, Func<HaServiceState, HaServiceState> change, CancellationToken cancellationToken) =>
         ha.WriteServiceAsync(sid, current, change, time.GetUtcNow(), cancellationToken);
+
+    /// <summary>The fence guard learns the QEMU pid of every armed VM that runs (one being started is armed next pass).</summary>
+    private async Task SyncGuardAsync(CancellationToken cancellationToken)
+    {
+        var running = new Dictionary<VmId, int>();
+        foreach (var id in _armed.Keys)
+        {
+            if (await driver.GetAsync(id, cancellationToken) is { } runtime)
+            {
+                running[id] = runtime.Pid;
+            }
+        }
+        try
+        {
+            await guard.SyncAsync(running, cancellationToken);
+        }
+        catch (Exception e) when (e is CordouanException or IOException or System.Net.Sockets.SocketException)
+        {
+            LogGuardFailed(logger, e.Message);
+        }
+    }
 
     private async Task ReportModeAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,7 @@ public sealed partial class HaLocalManager(
     VmService vmService,
     IVmDriver driver,
     NodeLeaseState lease,
+    Guard.FenceGuardClient guard,
     NodeIdentity node,
     NodeOptions options,
     TimeProvider time,
@@ -32,6 +33,7 @@ public sealed partial class HaLocalManager(
     internal const string User = "root@pam";
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan GuardFeedInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>HA VMs this node runs or is starting: what a fence kills. Written by the pass, read by the fence.</summary>
     private readonly ConcurrentDictionary<VmId, string> _armed = new();
@@ -54,6 +56,7 @@ public sealed partial class HaLocalManager(
         {
             Watch(held);
         }
+        _ = FeedGuardAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -92,6 +95,7 @@ public sealed partial class HaLocalManager(
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 await ha.Lrms.PutAsync(node.NodeName, new HaLrmStatus { Mode = HaLrmModes.Restart, Timestamp = time.GetUtcNow().ToUnixTimeSeconds() }, timeout.Token);
+                await guard.ReleaseAsync(timeout.Token);
                 LogFrozenForRestart(logger, _armed.Count);
             }
             catch (Exception e) when (e is CordouanException or IOException or OperationCanceledException)
@@ -103,6 +107,33 @@ public sealed partial class HaLocalManager(
             }
         }
         await base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the fence guard, several times a second, until when the lease is valid: if this daemon dies or hangs the
+    /// guard kills the HA VMs at the last deadline it heard, before the cluster may recover them elsewhere.
+    /// </summary>
+    private async Task FeedGuardAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && !_stopping)
+        {
+            await Task.Delay(GuardFeedInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (lease.Current is not { } held || _stopping)
+            {
+                continue;
+            }
+            try
+            {
+                await guard.FeedAsync(held.ValidUntil(), stoppingToken);
+            }
+            catch (Exception e) when (e is CordouanException or IOException or System.Net.Sockets.SocketException)
+            {
+                LogGuardFailed(logger, e.Message);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+        }
     }
 
     private void Watch(HeldLease held) =>

@@ -14,13 +14,17 @@ public sealed class NodeLeaseState
     /// <summary>Raised (on the liveness service's thread) each time a new lease is held.</summary>
     public event Action<HeldLease>? Acquired;
 
-    public void OnAcquired(long leaseId, CancellationToken lost)
+    public void OnAcquired(long leaseId, Func<long> validUntil, CancellationToken lost)
     {
-        var held = new HeldLease(leaseId, lost);
+        var held = new HeldLease(leaseId, validUntil, lost);
         Volatile.Write(ref _current, held);
         Acquired?.Invoke(held);
     }
 }
 
-/// <summary>A granted lease: its etcd id (to bind keys to) and the token cancelled as soon as it may have expired.</summary>
-public sealed record HeldLease(long Id, CancellationToken Lost);
+/// <summary>
+/// A granted lease: its etcd id (to bind keys to), until when it is surely valid (a CLOCK_MONOTONIC
+/// <see cref="System.Diagnostics.Stopwatch"/> timestamp, for the fence guard), and the token cancelled as soon as it
+/// may have expired.
+/// </summary>
+public sealed record HeldLease(long Id, Func<long> ValidUntil, CancellationToken Lost);

@@ -120,6 +120,43 @@ public sealed class HaFailoverTests(HaLab lab) : IClassFixture<HaLab>
     }
 
     [Fact]
+    public async Task DaemonCrash_TheFenceGuardKillsItsHaVmBeforeItRunsElsewhere()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (n1, n2) = (Lab["n1"], Lab["n2"]);
+        const int vmid = 840;
+        using var viaN2 = await Lab.AdminAsync(n2, ct);
+        using var shared = await SharedStorage.AddAsync(viaN2, "hashared5", ct);
+        try
+        {
+            await CreateGuestAsync(viaN2, "n1", vmid, lab.GuestImage, ct, storage: "hashared5");
+            await AddHaAsync(viaN2, vmid, ct);
+            var last = await BeatingAsync(n1, vmid, Boot, ct);
+            await using (var watch = OneRunWatch.Start([n1, n2], [vmid]))
+            {
+                // Only cordouand dies (SIGKILL): the machine, its etcd member and the QEMU stay up. Nothing in the
+                // daemon can fence any more; the guard it left running kills the VM at the lease deadline.
+                await n1.KillAsync();
+                var beat = await BeatsAgainAsync(n2, vmid, ct);
+                Assert.True(beat > last, $"the disk counter went back from {last} to {beat}");
+                Assert.Empty(QemuPidsOf(n1, vmid));
+                Assert.Contains($"killed VM {vmid}", await File.ReadAllTextAsync(n1.Data.Combine("ha-guard.log"), ct), StringComparison.Ordinal);
+
+                await n1.StartAsync(ct);
+                await Lab.WaitQuorateAsync(n1, ct);
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                Assert.Empty(QemuPidsOf(n1, vmid));
+                Assert.Empty(watch.Violations);
+            }
+        }
+        finally
+        {
+            await RemoveAllAsync(viaN2, [vmid], ct);
+            await viaN2.DeleteAsync("/storage/hashared5", ct);
+        }
+    }
+
+    [Fact]
     public async Task QemuCrash_RestartedInPlace_ThenRelocatedOnceMaxRestartIsExceeded()
     {
         var ct = TestContext.Current.CancellationToken;
