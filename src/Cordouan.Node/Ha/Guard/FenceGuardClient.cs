@@ -37,7 +37,9 @@ public sealed partial class FenceGuardClient(FenceGuardOptions options, ILogger<
                 _armed[id] = pid;
                 lines.Add(Arm(id, pid));
             }
-            if (lines.Count > 0 || (_socket is null && _armed.Count > 0))
+            // Nothing is armed before a first deadline went out: a guard left by a crashed daemon still holds that
+            // daemon's deadline, maybe already past, and would kill what it is told at once.
+            if (_deadline is not null && (lines.Count > 0 || (_socket is null && _armed.Count > 0)))
             {
                 await SendAsync(lines, cancellationToken);
             }
