@@ -42,7 +42,7 @@ public static class ApiServiceCollectionExtensions
         ClusterEndpoints.Map(app);
         ClusterConfigEndpoints.Map(app);
         HaEndpoints.Map(app);
-        Endpoints.Cluster.Ha.HaStatusEndpoints.Map(app);
+        HaStatusEndpoints.Map(app);
         NodeEndpoints.Map(app);
         QemuEndpoints.Map(app);
         StorageEndpoints.Map(app);

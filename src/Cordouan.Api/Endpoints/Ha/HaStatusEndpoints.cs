@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Cordouan.Api.Endpoints.Cluster.Ha;
+namespace Cordouan.Api.Endpoints.Ha;
 
 /// <summary><c>/cluster/ha/status/current</c> and <c>/cluster/ha/status/manager_status</c> (spec §7).</summary>
 public static class HaStatusEndpoints
