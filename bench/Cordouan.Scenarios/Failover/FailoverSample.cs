@@ -19,6 +19,9 @@ public sealed record FailoverSample
     /// <summary>The elected HA manager just before the kill (a dead manager must be replaced first).</summary>
     public required string? Manager { get; init; }
 
+    /// <summary>The etcd leader just before the kill (a dead leader must be replaced before leases can expire).</summary>
+    public required string? EtcdLeader { get; init; }
+
     public required double OwnerMs { get; init; }
 
     public required double QemuMs { get; init; }

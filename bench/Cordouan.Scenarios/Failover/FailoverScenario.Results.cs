@@ -21,14 +21,14 @@ public sealed partial class FailoverScenario
         [
             Row("power loss → first HB elsewhere", total, baseline, Goal.ValueAtMost(FailoverBenchOptions.GoalMedianMs, RatioBasis.Median),
                 Invariant($"per round {Values(samples, s => s.HeartbeatMs)} ms; median {total.Median / 1000:0.0} s, max {total.Max / 1000:0.0} s (Proxmox about {FailoverBenchOptions.ProxmoxMs / 1000:0} s); ")
-                + $"ratio = failover / plain start; guest disk counter went on in {samples.Count(s => s.CounterWentOn)}/{samples.Count} rounds; killed node was the HA manager in {samples.Count(s => s.Manager == s.Killed)}/{samples.Count}; {setup}"),
+                + $"ratio = failover / plain start; guest disk counter went on in {samples.Count(s => s.CounterWentOn)}/{samples.Count} rounds; killed node was the HA manager in {samples.Count(s => s.Manager == s.Killed)}/{samples.Count}, the etcd leader in {samples.Count(s => s.EtcdLeader == s.Killed)}/{samples.Count}; {setup}"),
             Row("  detect (kill → lease loss seen)", Ms(samples, s => s.DetectMs), null, null,
                 Invariant($"(kill → VM owned by the survivor, its API polled every {options.OwnerPoll.TotalMilliseconds:0} ms) − the hafailover task's recovery_ms; per round {Values(samples, s => s.DetectMs)} ms")),
             Row("  fence (margin + manager pass)", Ms(samples, s => s.FenceMs), null, null,
                 $"the hafailover task's fence_wait_ms (2 s margin for the dead node's self-fence + the manager's next pass); per round {Values(samples, s => s.FenceMs)} ms"),
             Row("  recover (owner moved in etcd)", Ms(samples, s => s.RecoverMs), null, null,
                 $"recovery_ms − fence_wait_ms: the recovery transaction; per round {Values(samples, s => s.RecoverMs)} ms"),
-            Row("  restart (owner → QEMU on survivor)", Ms(samples, s => s.RestartMs), null, null,
+            Row("  restart (owner moved → QEMU)", Ms(samples, s => s.RestartMs), null, null,
                 Invariant($"QEMU seen in /proc (every {options.QemuPoll.TotalMilliseconds:0} ms) − owner seen; the survivor's local manager claims and starts it (it looks every second); per round {Values(samples, s => s.RestartMs)} ms")),
             Row("  boot (QEMU → first HB)", Ms(samples, s => s.BootMs), null, null,
                 $"the guest's TCG boot to its first heartbeat on the survivor's console (connected as soon as it listens, GUEST-UP seen first); per round {Values(samples, s => s.BootMs)} ms"),

@@ -31,6 +31,7 @@ public sealed class PowerLossRound(FailoverBenchOptions options, WitnessedPair p
             throw new InvalidOperationException($"round {round}: VM {vmid} expected on {victim.NodeName} only (QEMUs: {victim.NodeName} {QemuProcesses.Of(victim, vmid).Count}, {survivor.NodeName} {QemuProcesses.Of(survivor, vmid).Count})");
         }
         var manager = await ManagerAsync(api, cancellationToken);
+        var etcdLeader = await EtcdLeaderAsync(api, cancellationToken);
         var known = await FailoverTask.ListAsync(api, cancellationToken);
         await GuestBeats.FreshAsync(console, BeatingTimeout, cancellationToken);
 
@@ -56,6 +57,7 @@ public sealed class PowerLossRound(FailoverBenchOptions options, WitnessedPair p
                 Killed = victim.NodeName,
                 Survivor = survivor.NodeName,
                 Manager = manager,
+                EtcdLeader = etcdLeader,
                 OwnerMs = Ms(killedAt, ownedAt),
                 QemuMs = Ms(killedAt, qemuAt),
                 HeartbeatMs = Ms(killedAt, firstBeat.Timestamp),
@@ -123,7 +125,7 @@ public sealed class PowerLossRound(FailoverBenchOptions options, WitnessedPair p
     }
 
     private void Report(FailoverSample s) => progress(string.Create(CultureInfo.InvariantCulture,
-        $"round {s.Round}: {s.Killed} killed (HA manager {s.Manager ?? "?"}) → {s.Survivor} owns VM {vmid} at {s.OwnerMs / 1000:0.00} s, QEMU at {s.QemuMs / 1000:0.00} s, first HB at {s.HeartbeatMs / 1000:0.00} s "
+        $"round {s.Round}: {s.Killed} killed (HA manager {s.Manager ?? "none"}, etcd leader {s.EtcdLeader ?? "none"}) → {s.Survivor} owns VM {vmid} at {s.OwnerMs / 1000:0.00} s, QEMU at {s.QemuMs / 1000:0.00} s, first HB at {s.HeartbeatMs / 1000:0.00} s "
         + $"(detect {s.DetectMs / 1000:0.00} + fence {s.FenceMs / 1000:0.00} + recover {s.RecoverMs / 1000:0.00} + restart {s.RestartMs / 1000:0.00} + boot {s.BootMs / 1000:0.00} s); "
         + $"HB {s.LastBeatBefore} → {s.FirstBeatAfter}{(s.CounterWentOn ? "" : " NOT continuous")}"));
 
@@ -131,6 +133,11 @@ public sealed class PowerLossRound(FailoverBenchOptions options, WitnessedPair p
     private static async Task<string?> ManagerAsync(PveHttp api, CancellationToken cancellationToken) =>
         (await api.GetAsync("/cluster/ha/status/current", cancellationToken)).EnsureOk().Data!.AsArray().OfType<JsonNode>()
             .FirstOrDefault(i => i["type"]?.GetValue<string>() == "master")?["node"]?.GetValue<string>();
+
+    /// <summary>The node whose etcd member leads, as <c>/cluster/status</c> shows it, or null.</summary>
+    private static async Task<string?> EtcdLeaderAsync(PveHttp api, CancellationToken cancellationToken) =>
+        (await api.GetAsync("/cluster/status", cancellationToken)).EnsureOk().Data!.AsArray().OfType<JsonNode>()
+            .FirstOrDefault(i => i["type"]?.GetValue<string>() == "node" && i["leader"]?.GetValue<int>() == 1)?["name"]?.GetValue<string>();
 
     private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 }
