@@ -4,6 +4,7 @@ using Cordouan.Platform.Processes;
 using Cordouan.Scenarios.ClusterMembership;
 using Cordouan.Scenarios.ClusterResources;
 using Cordouan.Scenarios.Evacuation;
+using Cordouan.Scenarios.Failover;
 using Cordouan.Scenarios.IdleRss;
 using Cordouan.Scenarios.Infrastructure;
 using Cordouan.Scenarios.LinkedClone;
@@ -27,7 +28,7 @@ public sealed class BenchRunner(BenchOptions options)
         var failures = new List<string>();
         await using (var context = await BenchContext.StartAsync(options, cancellationToken))
         {
-            // InQuick: part of a --quick run without being named in --only (the scale simulation, the cluster lab and the migrations take ~2.5 min each).
+            // InQuick: part of a --quick run without being named in --only (the scale simulation, the cluster lab and the migrations take ~2.5 min each, the failover rounds ~5).
             var scenarios = new (string Name, bool InQuick, Func<CancellationToken, Task<IReadOnlyList<ScenarioResult>>> Run)[]
             {
                 ("start", true, new StartOverheadScenario(context).RunAsync),
@@ -38,6 +39,7 @@ public sealed class BenchRunner(BenchOptions options)
                 ("cluster", false, new ClusterMembershipScenario(context).RunAsync),
                 ("migrate", false, new LiveMigrationScenario(context).RunAsync),
                 ("evacuate", false, new EvacuationScenario(context).RunAsync),
+                ("failover", false, new FailoverScenario(context).RunAsync),
             };
             var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
             foreach (var (name, _, run) in selected)

@@ -27,10 +27,11 @@ public sealed class BenchCluster : IAsyncDisposable
         new(await NetnsLab.CreateAsync(cancellationToken), progress);
 
     /// <summary>Starts a standalone node on a new lab host named <paramref name="name"/>; returns it and how long it took to answer <c>/version</c>.</summary>
-    public async Task<(CordouandNode Node, TimeSpan Started)> StartNodeAsync(string name, CancellationToken cancellationToken)
+    /// <param name="extraArguments">cordouand options beyond the lab's (e.g. <c>--witness</c>).</param>
+    public async Task<(CordouandNode Node, TimeSpan Started)> StartNodeAsync(string name, CancellationToken cancellationToken, IReadOnlyList<string>? extraArguments = null)
     {
         var host = await Lab.AddHostAsync(name, cancellationToken);
-        var node = new CordouandNode(host);
+        var node = new CordouandNode(host, extraArguments: extraArguments);
         _nodes.Add(node);
         var start = Stopwatch.GetTimestamp();
         await node.StartAsync(cancellationToken);
