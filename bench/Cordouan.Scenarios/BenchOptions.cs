@@ -36,7 +36,7 @@ public sealed record BenchOptions
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
     /// <summary>Hard bound on the whole run.</summary>
-    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(30);
 
     public string? OutputPath { get; init; }
 
