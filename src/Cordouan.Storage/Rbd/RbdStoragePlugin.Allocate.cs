@@ -21,7 +21,7 @@ public sealed partial class RbdStoragePlugin
         var volume = await ReserveAsync(storage, client, owner, n => RbdVolume.Disk(owner, n), what,
             v => rbd.CreateAsync(client, Pool(storage), v.Image, size, cancellationToken), cancellationToken);
         Log.VolumeAllocated(logger, storage.Id, volume.Name, size);
-        return await DescribeCreatedAsync(storage, client, volume, what, withUsage: false, cancellationToken);
+        return new VolumeInfo(new VolumeId(storage.Id, volume.Name), "images", "raw", size, 0, owner, time.GetUtcNow(), null);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed partial class RbdStoragePlugin
         await FillOrRemoveAsync(storage, client, volume, what,
             () => qemuImg.ConvertIntoAsync(source, sourceFormat, Location(storage, volume.Image).ToQemuFilename(), "raw", cancellationToken));
         Log.VolumeImported(logger, storage.Id, volume.Name, sourcePath);
-        return await DescribeCreatedAsync(storage, client, volume, what, withUsage: true, cancellationToken);
+        return await DescribeCreatedAsync(storage, client, volume, what, cancellationToken);
     }
 
     /// <summary>
@@ -142,9 +142,9 @@ public sealed partial class RbdStoragePlugin
         }
     }
 
-    private async Task<VolumeInfo> DescribeCreatedAsync(
-        StorageDefinition storage, RbdConnection client, RbdVolume volume, string what, bool withUsage, CancellationToken cancellationToken) =>
-        await DescribeAsync(storage, client, volume.Image, withUsage, cancellationToken)
+    /// <summary>Describes an image this operation filled (its usage included).</summary>
+    private async Task<VolumeInfo> DescribeCreatedAsync(StorageDefinition storage, RbdConnection client, RbdVolume volume, string what, CancellationToken cancellationToken) =>
+        await DescribeWithUsageAsync(storage, client, volume.Image, cancellationToken)
             ?? throw new CordouanException($"Failed to {what}: volume '{storage.Id}:{volume.Name}' vanished right after its creation");
 
     private static void RequireRaw(string format)

@@ -57,12 +57,29 @@ public sealed partial class RbdStoragePlugin
         }
         var client = await connections.ResolveAsync(storage, cancellationToken);
         var what = $"create linked clone of '{storage.Id}:{baseVolume}'";
+        // The base's size (which the clone inherits) is read while the name is reserved: two rbd calls in a row, not three.
+        var baseInfo = RunAsync(what, () => rbd.InfoAsync(client, Pool(storage), parsed.Image, cancellationToken), () => NotFound(storage, baseVolume));
         // A clone's name encodes only its immediate base, as in Proxmox.
-        var clone = await ReserveAsync(storage, client, newOwner, n => RbdVolume.Disk(newOwner, n, baseImage: parsed.Image), what,
+        var reserve = ReserveAsync(storage, client, newOwner, n => RbdVolume.Disk(newOwner, n, baseImage: parsed.Image), what,
             v => rbd.CloneAsync(client, Pool(storage), parsed.Image, RbdVolumeNames.BaseSnapshot, v.Image, cancellationToken),
             cancellationToken, () => NotFound(storage, baseVolume));
+        var done = false;
+        try
+        {
+            await Task.WhenAll(baseInfo, reserve);
+            done = true;
+        }
+        finally
+        {
+            if (!done && reserve.IsCompletedSuccessfully)
+            {
+                await DiscardAsync(storage, client, await reserve);
+            }
+        }
+        var clone = await reserve;
         Log.VolumeCloned(logger, storage.Id, baseVolume, clone.Name, "linked");
-        return await DescribeCreatedAsync(storage, client, clone, what, withUsage: false, cancellationToken);
+        // A new clone owns no data of its own yet.
+        return new VolumeInfo(new VolumeId(storage.Id, clone.Name), "images", "raw", (await baseInfo).Size, 0, newOwner, time.GetUtcNow(), new VolumeId(storage.Id, parsed.Image));
     }
 
     public async Task<VolumeInfo> CloneFullAsync(
@@ -94,6 +111,6 @@ public sealed partial class RbdStoragePlugin
             },
             cancellationToken, () => NotFound(storage, volume));
         Log.VolumeCloned(logger, storage.Id, volume, copy.Name, snapshot is null ? "full" : "full from snapshot " + snapshot);
-        return await DescribeCreatedAsync(storage, client, copy, what, withUsage: true, cancellationToken);
+        return await DescribeCreatedAsync(storage, client, copy, what, cancellationToken);
     }
 }

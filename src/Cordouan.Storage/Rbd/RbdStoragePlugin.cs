@@ -15,7 +15,7 @@ namespace Cordouan.Storage.Rbd;
 /// is reserved by the creating command itself (rbd refuses an existing name), so two nodes never share a name; a
 /// failed operation removes the image it created. Every call goes through the <c>rbd</c>/<c>ceph</c> CLI.
 /// </summary>
-public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections connections, QemuImg qemuImg, ILogger<RbdStoragePlugin> logger)
+public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections connections, QemuImg qemuImg, TimeProvider time, ILogger<RbdStoragePlugin> logger)
     : IStoragePlugin, IRbdVolumeSource
 {
     public const string TypeName = "rbd";
@@ -80,7 +80,7 @@ public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections con
     {
         var parsed = RbdVolumeNames.Parse(volume);
         var client = await connections.ResolveAsync(storage, cancellationToken);
-        return await DescribeAsync(storage, client, parsed.Image, withUsage: true, cancellationToken)
+        return await DescribeWithUsageAsync(storage, client, parsed.Image, cancellationToken)
             ?? throw NotFound(storage, volume);
     }
 
@@ -114,24 +114,26 @@ public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections con
         return volumes.OrderBy(v => v.Id.Name, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Describes an image, or null when it does not exist; the id is canonical (a linked clone's name carries its base).</summary>
-    private async Task<VolumeInfo?> DescribeAsync(StorageDefinition storage, RbdConnection client, string image, bool withUsage, CancellationToken cancellationToken)
+    /// <summary>Describes an image with its usage, or null when it does not exist.</summary>
+    private async Task<VolumeInfo?> DescribeWithUsageAsync(StorageDefinition storage, RbdConnection client, string image, CancellationToken cancellationToken)
     {
-        var used = 0L;
-        if (withUsage)
+        long used;
+        try
         {
-            try
-            {
-                used = (await rbd.DiskUsageAsync(client, Pool(storage), image, cancellationToken)).UsedBy(image) ?? 0;
-            }
-            catch (ExternalCommandException e) when (e.ExitCode == RbdCommands.Errno.NotFound)
-            {
-                return null;
-            }
+            used = (await rbd.DiskUsageAsync(client, Pool(storage), image, cancellationToken)).UsedBy(image) ?? 0;
+        }
+        catch (ExternalCommandException e) when (e.ExitCode == RbdCommands.Errno.NotFound)
+        {
+            return null;
+        }
+        catch (ExternalCommandException e)
+        {
+            throw Failed($"read volume '{storage.Id}:{image}'", e);
         }
         return await DescribeAsync(storage, client, image, used, cancellationToken);
     }
 
+    /// <summary>Describes an image, or null when it does not exist; the id is canonical (a linked clone's name carries its base).</summary>
     private async Task<VolumeInfo?> DescribeAsync(StorageDefinition storage, RbdConnection client, string image, long used, CancellationToken cancellationToken)
     {
         RbdImageInfo info;

@@ -17,6 +17,7 @@ public static class RbdStorageServiceCollectionExtensions
     {
         services.TryAddSingleton<ProcessRunner>();
         services.TryAddSingleton<QemuImg>();
+        services.TryAddSingleton(TimeProvider.System);
         if (services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, RbdStoragePlugin.TypeName) && d.ServiceType == typeof(IStoragePlugin)))
         {
             return services;

@@ -52,7 +52,7 @@ public sealed partial class RbdStoragePluginTests(MicroCephCluster ceph) : Stora
     {
         var options = new RbdStorageOptions { ConfigDirectory = configDirectory, ConnectTimeout = connectTimeout ?? TimeSpan.FromSeconds(15) };
         var runner = new ProcessRunner();
-        return new RbdStoragePlugin(new RbdCommands(runner, options), new RbdConnections(options, local), new QemuImg(runner), NullLogger<RbdStoragePlugin>.Instance);
+        return new RbdStoragePlugin(new RbdCommands(runner, options), new RbdConnections(options, local), new QemuImg(runner), TimeProvider.System, NullLogger<RbdStoragePlugin>.Instance);
     }
 
     /// <summary>Runs the rbd CLI against the test pool as an operator would, to check what the plugin left there.</summary>
