@@ -1,6 +1,8 @@
 using System.Globalization;
 using Cordouan.Core.Ceph;
+using Cordouan.Core.Storage;
 using Cordouan.Core.Tasks;
+using Cordouan.Node.Storage;
 using Cordouan.Node.Tasks;
 
 namespace Cordouan.Node.Ceph;
@@ -9,7 +11,7 @@ namespace Cordouan.Node.Ceph;
 /// Ceph use cases of this node. Cheap checks run before a task starts, so bad input is a 400 and no task;
 /// long operations run as tasks (<c>cephcreatemon</c>, <c>cephcreateosd</c>, …) whose log shows every step.
 /// </summary>
-public sealed class CephService(ICephDeployment deployment, ICephCluster cluster, TaskManager tasks)
+public sealed class CephService(ICephDeployment deployment, ICephCluster cluster, TaskManager tasks, StorageRegistry storages)
 {
     public ICephCluster Cluster => cluster;
 
@@ -73,14 +75,41 @@ public sealed class CephService(ICephDeployment deployment, ICephCluster cluster
             t => deployment.DestroyOsdAsync(osdId, cleanup, Log(t), t.CancellationToken), cancellationToken);
     }
 
-    public async Task<Upid> CreatePoolAsync(CephPoolSpec spec, string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a pool; with <paramref name="addStorage"/> (Proxmox's <c>add_storages</c>) an rbd storage named after the
+    /// pool is added once the pool exists. A storage of that name already defined is refused before anything is created.
+    /// </summary>
+    public async Task<Upid> CreatePoolAsync(CephPoolSpec spec, bool addStorage, string user, CancellationToken cancellationToken)
     {
         if (await cluster.PoolExistsAsync(spec.Name, cancellationToken))
         {
             throw new Core.Errors.ValidationException("name", $"pool '{spec.Name}' already exists; nothing was changed");
         }
-        return await tasks.StartAsync("cephcreatepool", spec.Name, user,
-            t => cluster.CreatePoolAsync(spec, Log(t), t.CancellationToken), cancellationToken);
+        if (addStorage && (await storages.ListAsync(cancellationToken)).Any(s => s.Id == spec.Name))
+        {
+            throw new Core.Errors.ValidationException("add_storages", $"storage ID '{spec.Name}' already defined; nothing was changed");
+        }
+        return await tasks.StartAsync("cephcreatepool", spec.Name, user, async t =>
+        {
+            await cluster.CreatePoolAsync(spec, Log(t), t.CancellationToken);
+            if (addStorage)
+            {
+                await AddPoolStorageAsync(spec.Name, t);
+            }
+        }, cancellationToken);
+    }
+
+    private async Task AddPoolStorageAsync(string pool, TaskContext task)
+    {
+        var storage = new StorageDefinition { Id = pool, Type = "rbd", Pool = pool, Content = ["images"] };
+        if (await storages.TryAddAsync(storage, task.CancellationToken))
+        {
+            task.Log($"added rbd storage '{pool}' (content images) for pool '{pool}'");
+        }
+        else
+        {
+            task.Warn($"storage ID '{pool}' was defined meanwhile; no storage added for pool '{pool}'");
+        }
     }
 
     public async Task<Upid> DestroyPoolAsync(string name, string user, CancellationToken cancellationToken)
