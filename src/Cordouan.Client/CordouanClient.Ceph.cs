@@ -35,6 +35,6 @@ public sealed partial class CordouanClient
         SendAsync(ApiRequests.CephCreatePool(node, name, size, minSize, pgNum, autoscaleMode, addStorages), cancellationToken);
 
     /// <summary><c>DELETE …/ceph/pool/{name}</c> → UPID.</summary>
-    public Task<string> DestroyCephPoolAsync(string node, string name, CancellationToken cancellationToken) =>
-        SendAsync(ApiRequests.CephDestroyPool(node, name), cancellationToken);
+    public Task<string> DestroyCephPoolAsync(string node, string name, bool force, bool removeStorages, CancellationToken cancellationToken) =>
+        SendAsync(ApiRequests.CephDestroyPool(node, name, force, removeStorages), cancellationToken);
 }

@@ -40,7 +40,9 @@ public static partial class ApiRequests
             .Add("add_storages", addStorages ? true : null));
 
     /// <summary><c>DELETE …/ceph/pool/{name}</c> → UPID.</summary>
-    public static ApiRequest<string> CephDestroyPool(string node, string name) => Delete(Ceph(node) + "/pool/" + Segment(name), Json.String);
+    public static ApiRequest<string> CephDestroyPool(string node, string name, bool force = false, bool removeStorages = false) =>
+        Delete(Ceph(node) + "/pool/" + Segment(name), Json.String,
+            new RequestParameters().Add("force", force ? true : null).Add("remove_storages", removeStorages ? true : null));
 
     private static string Ceph(string node) => $"nodes/{Segment(node)}/ceph";
 }

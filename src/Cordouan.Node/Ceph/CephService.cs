@@ -1,8 +1,6 @@
 using System.Globalization;
 using Cordouan.Core.Ceph;
-using Cordouan.Core.Storage;
 using Cordouan.Core.Tasks;
-using Cordouan.Node.Storage;
 using Cordouan.Node.Tasks;
 
 namespace Cordouan.Node.Ceph;
@@ -11,7 +9,7 @@ namespace Cordouan.Node.Ceph;
 /// Ceph use cases of this node. Cheap checks run before a task starts, so bad input is a 400 and no task;
 /// long operations run as tasks (<c>cephcreatemon</c>, <c>cephcreateosd</c>, …) whose log shows every step.
 /// </summary>
-public sealed class CephService(ICephDeployment deployment, ICephCluster cluster, TaskManager tasks, StorageRegistry storages)
+public sealed class CephService(ICephDeployment deployment, ICephCluster cluster, TaskManager tasks, PoolStorages poolStorages)
 {
     public ICephCluster Cluster => cluster;
 
@@ -85,41 +83,47 @@ public sealed class CephService(ICephDeployment deployment, ICephCluster cluster
         {
             throw new Core.Errors.ValidationException("name", $"pool '{spec.Name}' already exists; nothing was changed");
         }
-        if (addStorage && (await storages.ListAsync(cancellationToken)).Any(s => s.Id == spec.Name))
+        if (addStorage)
         {
-            throw new Core.Errors.ValidationException("add_storages", $"storage ID '{spec.Name}' already defined; nothing was changed");
+            await poolStorages.EnsureIdFreeAsync(spec.Name, cancellationToken);
         }
         return await tasks.StartAsync("cephcreatepool", spec.Name, user, async t =>
         {
             await cluster.CreatePoolAsync(spec, Log(t), t.CancellationToken);
             if (addStorage)
             {
-                await AddPoolStorageAsync(spec.Name, t);
+                await poolStorages.AddAsync(spec.Name, t);
             }
         }, cancellationToken);
     }
 
-    private async Task AddPoolStorageAsync(string pool, TaskContext task)
-    {
-        var storage = new StorageDefinition { Id = pool, Type = "rbd", Pool = pool, Content = ["images"] };
-        if (await storages.TryAddAsync(storage, task.CancellationToken))
-        {
-            task.Log($"added rbd storage '{pool}' (content images) for pool '{pool}'");
-        }
-        else
-        {
-            task.Warn($"storage ID '{pool}' was defined meanwhile; no storage added for pool '{pool}'");
-        }
-    }
-
-    public async Task<Upid> DestroyPoolAsync(string name, string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Destroys a pool. Unless <paramref name="force"/>, a pool whose storages hold VM disks is refused with their list;
+    /// with <paramref name="removeStorages"/> its storages go too (refused while a VM config names them).
+    /// </summary>
+    public async Task<Upid> DestroyPoolAsync(string name, bool force, bool removeStorages, string user, CancellationToken cancellationToken)
     {
         if (!await cluster.PoolExistsAsync(name, cancellationToken))
         {
             throw new Core.Errors.ValidationException("name", $"no such pool '{name}'");
         }
-        return await tasks.StartAsync("cephdestroypool", name, user,
-            t => cluster.DestroyPoolAsync(name, Log(t), t.CancellationToken), cancellationToken);
+        var storages = await poolStorages.OfPoolAsync(name, cancellationToken);
+        if (!force)
+        {
+            await poolStorages.EnsureNoDisksAsync(name, storages, cancellationToken);
+        }
+        if (removeStorages)
+        {
+            await poolStorages.EnsureUnusedAsync(storages, cancellationToken);
+        }
+        return await tasks.StartAsync("cephdestroypool", name, user, async t =>
+        {
+            await cluster.DestroyPoolAsync(name, Log(t), t.CancellationToken);
+            if (removeStorages)
+            {
+                await poolStorages.RemoveAsync(storages, t);
+            }
+        }, cancellationToken);
     }
 
     private static CephStepLog Log(TaskContext task) => new(task.Log, task.Warn);

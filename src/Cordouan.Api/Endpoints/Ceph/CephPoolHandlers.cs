@@ -76,14 +76,11 @@ public static class CephPoolHandlers
     public static async Task<IResult> DestroyAsync(HttpContext http, string node, string name, NodeIdentity identity, IAccessGuard guard, CephService ceph)
     {
         var request = await CephRequest.ReadAsync(http, identity, guard, node, CephRequest.Modify, new() { ["name"] = name });
-        request.Params.Boolean("force");
-        if (request.Params.Boolean("remove_storages") == true)
-        {
-            request.Params.AddError("remove_storages", "rbd storage not available yet");
-        }
+        var force = request.Params.Boolean("force") ?? false;
+        var removeStorages = request.Params.Boolean("remove_storages") ?? false;
         request.Params.Boolean("remove_ecprofile");
         request.Params.Validate();
-        return PveResult.Ok((await ceph.DestroyPoolAsync(name, request.Caller.Name, http.RequestAborted)).ToString());
+        return PveResult.Ok((await ceph.DestroyPoolAsync(name, force, removeStorages, request.Caller.Name, http.RequestAborted)).ToString());
     }
 
     private static JsonObject Item(CephPoolInfo pool)

@@ -94,6 +94,27 @@ public sealed partial class RbdStorageTests(CephCluster cluster)
         Assert.DoesNotContain("local", pools);
     }
 
+    [Fact]
+    public async Task PoolDestroy_StorageHoldsDisks_RefusedWithTheirListThenRemoveStoragesTakesTheStorage()
+    {
+        var admin = cluster.Admin;
+        await admin.RunTaskAsync(HttpMethod.Post, "/nodes/node1/ceph/pool", new() { ["name"] = "scratch", ["pg_num"] = "8", ["add_storages"] = "1" }, Ct);
+        await admin.RunTaskAsync(HttpMethod.Post, "/nodes/node1/qemu", new() { ["vmid"] = "475", ["memory"] = "64", ["scsi0"] = "scratch:0.01" }, Ct);
+
+        var holding = await admin.DeleteAsync("/nodes/node1/ceph/pool/scratch", Ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, holding.Status);
+        Assert.Contains("still holds VM disks: scratch:vm-475-disk-0", holding.Message, StringComparison.Ordinal);
+        var used = await admin.DeleteAsync("/nodes/node1/ceph/pool/scratch", Ct, new() { ["force"] = "1", ["remove_storages"] = "1" });
+        Assert.Contains("still used by VM(s) 475", used.Message, StringComparison.Ordinal);
+
+        await Fixtures.Vms.DestroyAsync(admin, "node1", 475, Ct);
+        await admin.RunTaskAsync(HttpMethod.Delete, "/nodes/node1/ceph/pool/scratch", new() { ["remove_storages"] = "1" }, Ct);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, (await admin.GetAsync("/storage/scratch", Ct)).Status);
+        var pools = (await admin.GetAsync("/nodes/node1/ceph/pool", Ct)).EnsureOk().Data!.AsArray().Select(p => p!["pool_name"]!.GetValue<string>());
+        Assert.DoesNotContain("scratch", pools);
+    }
+
     [GeneratedRegex(@"mon_host = \[v2:[^,]+,v1:([0-9.:]+)\]")]
     private static partial Regex V1Address();
 }
