@@ -32,7 +32,10 @@ public sealed class RbdLab(CephCluster cluster)
         {
             await Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{Node}/ceph/pool", new()
             {
-                ["name"] = Storage, ["pg_num"] = "16", ["pg_autoscale_mode"] = "off", ["add_storages"] = "1",
+                ["name"] = Storage,
+                ["pg_num"] = "16",
+                ["pg_autoscale_mode"] = "off",
+                ["add_storages"] = "1",
             }, cancellationToken);
         }
         await cluster.WaitForHealthOkAsync(cancellationToken);
@@ -66,7 +69,8 @@ public sealed class RbdLab(CephCluster cluster)
         var started = Stopwatch.StartNew();
         var upid = (await Admin.PostAsync(Fixtures.Vms.Path(Node, source, "/clone"), new()
         {
-            ["newid"] = newId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["full"] = full ? "1" : "0",
+            ["newid"] = newId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["full"] = full ? "1" : "0",
         }, cancellationToken)).EnsureOk().Data!.GetValue<string>();
         var exit = await WaitForTaskAsync(upid, cancellationToken);
         var seconds = started.Elapsed.TotalSeconds;

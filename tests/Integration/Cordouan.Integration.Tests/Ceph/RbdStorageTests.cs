@@ -39,7 +39,11 @@ public sealed partial class RbdStorageTests(CephCluster cluster)
         {
             (await cluster.Admin.PostAsync("/storage", new()
             {
-                ["storage"] = "external", ["type"] = "rbd", ["pool"] = RbdLab.Storage, ["monhost"] = monHost, ["keyring"] = keyring,
+                ["storage"] = "external",
+                ["type"] = "rbd",
+                ["pool"] = RbdLab.Storage,
+                ["monhost"] = monHost,
+                ["keyring"] = keyring,
             }, Ct)).EnsureOk();
 
             var definition = (await cluster.Admin.GetAsync("/storage/external", Ct)).EnsureOk().Data!;
@@ -71,7 +75,12 @@ public sealed partial class RbdStorageTests(CephCluster cluster)
 
         var options = await admin.PostAsync("/storage", new()
         {
-            ["storage"] = "badrbd", ["type"] = "rbd", ["pool"] = "vms", ["krbd"] = "1", ["keyring"] = "[client.admin]\n\tkey = x\n", ["namespace"] = "ns",
+            ["storage"] = "badrbd",
+            ["type"] = "rbd",
+            ["pool"] = "vms",
+            ["krbd"] = "1",
+            ["keyring"] = "[client.admin]\n\tkey = x\n",
+            ["namespace"] = "ns",
         }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, options.Status);
         Assert.Contains("not supported yet", options.Error("krbd"), StringComparison.Ordinal);
