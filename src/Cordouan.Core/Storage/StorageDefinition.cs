@@ -27,4 +27,12 @@ public sealed record StorageDefinition
     public string? Keyring { get; init; }
     /// <summary>Map images with the kernel client instead of librbd (rbd only; Proxmox's <c>krbd</c>).</summary>
     public bool Krbd { get; init; }
+
+    // A record prints every property; the keyring must never reach a log.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id).Append(", Type = ").Append(Type).Append(", Path = ").Append(Path).Append(", Pool = ").Append(Pool)
+            .Append(", MonHost = ").Append(MonHost).Append(", Username = ").Append(Username);
+        return true;
+    }
 }

@@ -20,6 +20,10 @@ public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections con
 {
     public const string TypeName = "rbd";
 
+    private static readonly TimeSpan StatusLifetime = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<(string Id, string Pool, string? MonHost, string? User), (long Timestamp, StorageStatus Status)> _statuses = new();
+
     /// <summary>One allocation gate per storage and owner: picks of the owner's next disk number never interleave in this process.</summary>
     private readonly ConcurrentDictionary<(string Storage, VmId Owner), SemaphoreSlim> _allocationGates = new();
 
@@ -43,8 +47,23 @@ public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections con
         }
     }
 
-    /// <summary>Pool usage from <c>ceph df</c>; a cluster that does not answer (or a pool that is gone) reads as inactive.</summary>
+    /// <summary>
+    /// Pool usage from <c>ceph df</c>; a cluster that does not answer (or a pool that is gone) reads as inactive. Kept
+    /// for <see cref="StatusLifetime"/>: clients poll <c>/cluster/resources</c> every few seconds, and each answer costs a ceph process.
+    /// </summary>
     public async Task<StorageStatus> StatusAsync(StorageDefinition storage, CancellationToken cancellationToken)
+    {
+        var key = (storage.Id, Pool(storage), storage.MonHost, storage.Username);
+        if (_statuses.TryGetValue(key, out var known) && time.GetElapsedTime(known.Timestamp) < StatusLifetime)
+        {
+            return known.Status;
+        }
+        var status = await ReadStatusAsync(storage, cancellationToken);
+        _statuses[key] = (time.GetTimestamp(), status);
+        return status;
+    }
+
+    private async Task<StorageStatus> ReadStatusAsync(StorageDefinition storage, CancellationToken cancellationToken)
     {
         CephDfPool? pool;
         try

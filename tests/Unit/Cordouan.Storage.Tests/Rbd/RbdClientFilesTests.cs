@@ -18,6 +18,15 @@ public sealed class RbdClientFilesTests
     }
 
     [Fact]
+    public void StorageDefinition_Printed_LeavesTheKeyringOut()
+    {
+        var storage = new StorageDefinition { Id = "ext", Type = "rbd", Pool = "vms", MonHost = "10.0.0.1", Keyring = "[client.admin]\n\tkey = AQBsecret==\n" };
+
+        Assert.DoesNotContain("AQBsecret", storage.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Pool = vms", storage.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToQemuFilename_EscapesColonsAndBackslashes()
     {
         Assert.Equal("rbd:vms/vm-100-disk-0:conf=/etc/ceph/ceph.conf:id=admin", new RbdLocation("vms", "vm-100-disk-0", "/etc/ceph/ceph.conf", "admin").ToQemuFilename());
