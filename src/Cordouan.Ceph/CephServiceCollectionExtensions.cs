@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cordouan.Ceph;
 
-/// <summary>Registers Ceph deployment (<see cref="ICephDeployment"/>, <see cref="ICephCluster"/>) and the daemon supervisor.</summary>
+/// <summary>Registers Ceph deployment (<see cref="ICephDeployment"/>, <see cref="ICephCluster"/>, <see cref="ICephClientConfig"/>) and the daemon supervisor.</summary>
 public static class CephServiceCollectionExtensions
 {
     public static IServiceCollection AddCeph(this IServiceCollection services, CephOptions options)
@@ -31,6 +31,7 @@ public static class CephServiceCollectionExtensions
         services.AddSingleton<PoolManager>();
         services.AddSingleton<ICephDeployment, CephDeployment>();
         services.AddSingleton<ICephCluster, CephQueries>();
+        services.AddSingleton<ICephClientConfig, CephClientConfig>();
         return services;
     }
 }

@@ -30,10 +30,11 @@ public sealed partial class CordouanClient
         SendAsync(ApiRequests.CephDestroyOsd(node, osdId, cleanup), cancellationToken);
 
     /// <summary><c>POST …/ceph/pool</c> → UPID.</summary>
-    public Task<string> CreateCephPoolAsync(string node, string name, int? size, int? minSize, int? pgNum, string? autoscaleMode, CancellationToken cancellationToken) =>
-        SendAsync(ApiRequests.CephCreatePool(node, name, size, minSize, pgNum, autoscaleMode), cancellationToken);
+    public Task<string> CreateCephPoolAsync(
+        string node, string name, int? size, int? minSize, int? pgNum, string? autoscaleMode, bool addStorages, CancellationToken cancellationToken) =>
+        SendAsync(ApiRequests.CephCreatePool(node, name, size, minSize, pgNum, autoscaleMode, addStorages), cancellationToken);
 
     /// <summary><c>DELETE …/ceph/pool/{name}</c> → UPID.</summary>
-    public Task<string> DestroyCephPoolAsync(string node, string name, CancellationToken cancellationToken) =>
-        SendAsync(ApiRequests.CephDestroyPool(node, name), cancellationToken);
+    public Task<string> DestroyCephPoolAsync(string node, string name, bool force, bool removeStorages, CancellationToken cancellationToken) =>
+        SendAsync(ApiRequests.CephDestroyPool(node, name, force, removeStorages), cancellationToken);
 }

@@ -13,6 +13,7 @@ using Cordouan.Node;
 using Cordouan.Node.Hosting;
 using Cordouan.Qemu;
 using Cordouan.Storage.Dir;
+using Cordouan.Storage.Rbd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -102,6 +103,7 @@ public static class DaemonHost
             Accelerator = options.Accelerator,
         });
         services.AddDirStorage();
+        services.AddRbdStorage(new RbdStorageOptions { ConfigDirectory = Path.Combine(options.DataDirectory, "storage", "rbd") });
         services.AddCeph(new CephOptions
         {
             NodeName = options.NodeName,

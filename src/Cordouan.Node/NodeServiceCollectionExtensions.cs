@@ -31,6 +31,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<ClusterView>();
         services.AddSingleton<MaintenanceGuard>();
         services.AddSingleton<NodeStatusReader>();
+        services.AddSingleton<PoolStorages>();
         services.AddSingleton<CephService>();
         return services;
     }

@@ -33,12 +33,16 @@ public static partial class ApiRequests
     public static ApiRequest<IReadOnlyList<CephPoolItem>> CephPools(string node) => Get(Ceph(node) + "/pool", Json.IReadOnlyListCephPoolItem);
 
     /// <summary><c>POST …/ceph/pool</c> → UPID.</summary>
-    public static ApiRequest<string> CephCreatePool(string node, string name, int? size = null, int? minSize = null, int? pgNum = null, string? autoscaleMode = null) =>
+    public static ApiRequest<string> CephCreatePool(
+        string node, string name, int? size = null, int? minSize = null, int? pgNum = null, string? autoscaleMode = null, bool addStorages = false) =>
         Post(Ceph(node) + "/pool", Json.String, new RequestParameters()
-            .Add("name", name).Add("size", size).Add("min_size", minSize).Add("pg_num", pgNum).Add("pg_autoscale_mode", autoscaleMode));
+            .Add("name", name).Add("size", size).Add("min_size", minSize).Add("pg_num", pgNum).Add("pg_autoscale_mode", autoscaleMode)
+            .Add("add_storages", addStorages ? true : null));
 
     /// <summary><c>DELETE …/ceph/pool/{name}</c> → UPID.</summary>
-    public static ApiRequest<string> CephDestroyPool(string node, string name) => Delete(Ceph(node) + "/pool/" + Segment(name), Json.String);
+    public static ApiRequest<string> CephDestroyPool(string node, string name, bool force = false, bool removeStorages = false) =>
+        Delete(Ceph(node) + "/pool/" + Segment(name), Json.String,
+            new RequestParameters().Add("force", force ? true : null).Add("remove_storages", removeStorages ? true : null));
 
     private static string Ceph(string node) => $"nodes/{Segment(node)}/ceph";
 }

@@ -1,7 +1,10 @@
+using Cordouan.Core.Storage;
+
 namespace Cordouan.Core.Vms;
 
 /// <summary>
-/// One drive as QEMU must open it. <see cref="Path"/> is absolute (migration fails with relative paths) or null for an empty CD-ROM.
+/// One drive as QEMU must open it: a host file or device at <see cref="Path"/> (absolute: migration fails with relative
+/// paths), an RBD image at <see cref="Rbd"/> (Path null), or neither for an empty CD-ROM.
 /// <see cref="Id"/> is the Proxmox config key (<c>scsi0</c>) and becomes the QEMU device/node id.
 /// </summary>
 public sealed record DriveSpec(
@@ -13,4 +16,5 @@ public sealed record DriveSpec(
     bool IsCdrom = false,
     string Cache = "none",
     bool ReadOnly = false,
-    bool Discard = false);
+    bool Discard = false,
+    RbdLocation? Rbd = null);

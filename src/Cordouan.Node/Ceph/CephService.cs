@@ -9,7 +9,7 @@ namespace Cordouan.Node.Ceph;
 /// Ceph use cases of this node. Cheap checks run before a task starts, so bad input is a 400 and no task;
 /// long operations run as tasks (<c>cephcreatemon</c>, <c>cephcreateosd</c>, …) whose log shows every step.
 /// </summary>
-public sealed class CephService(ICephDeployment deployment, ICephCluster cluster, TaskManager tasks)
+public sealed class CephService(ICephDeployment deployment, ICephCluster cluster, TaskManager tasks, PoolStorages poolStorages)
 {
     public ICephCluster Cluster => cluster;
 
@@ -73,24 +73,57 @@ public sealed class CephService(ICephDeployment deployment, ICephCluster cluster
             t => deployment.DestroyOsdAsync(osdId, cleanup, Log(t), t.CancellationToken), cancellationToken);
     }
 
-    public async Task<Upid> CreatePoolAsync(CephPoolSpec spec, string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates a pool; with <paramref name="addStorage"/> (Proxmox's <c>add_storages</c>) an rbd storage named after the
+    /// pool is added once the pool exists. A storage of that name already defined is refused before anything is created.
+    /// </summary>
+    public async Task<Upid> CreatePoolAsync(CephPoolSpec spec, bool addStorage, string user, CancellationToken cancellationToken)
     {
         if (await cluster.PoolExistsAsync(spec.Name, cancellationToken))
         {
             throw new Core.Errors.ValidationException("name", $"pool '{spec.Name}' already exists; nothing was changed");
         }
-        return await tasks.StartAsync("cephcreatepool", spec.Name, user,
-            t => cluster.CreatePoolAsync(spec, Log(t), t.CancellationToken), cancellationToken);
+        if (addStorage)
+        {
+            await poolStorages.EnsureIdFreeAsync(spec.Name, cancellationToken);
+        }
+        return await tasks.StartAsync("cephcreatepool", spec.Name, user, async t =>
+        {
+            await cluster.CreatePoolAsync(spec, Log(t), t.CancellationToken);
+            if (addStorage)
+            {
+                await poolStorages.AddAsync(spec.Name, t);
+            }
+        }, cancellationToken);
     }
 
-    public async Task<Upid> DestroyPoolAsync(string name, string user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Destroys a pool. Unless <paramref name="force"/>, a pool whose storages hold VM disks is refused with their list;
+    /// with <paramref name="removeStorages"/> its storages go too (refused while a VM config names them).
+    /// </summary>
+    public async Task<Upid> DestroyPoolAsync(string name, bool force, bool removeStorages, string user, CancellationToken cancellationToken)
     {
         if (!await cluster.PoolExistsAsync(name, cancellationToken))
         {
             throw new Core.Errors.ValidationException("name", $"no such pool '{name}'");
         }
-        return await tasks.StartAsync("cephdestroypool", name, user,
-            t => cluster.DestroyPoolAsync(name, Log(t), t.CancellationToken), cancellationToken);
+        var storages = await poolStorages.OfPoolAsync(name, cancellationToken);
+        if (!force)
+        {
+            await poolStorages.EnsureNoDisksAsync(name, storages, cancellationToken);
+        }
+        if (removeStorages)
+        {
+            await poolStorages.EnsureUnusedAsync(storages, cancellationToken);
+        }
+        return await tasks.StartAsync("cephdestroypool", name, user, async t =>
+        {
+            await cluster.DestroyPoolAsync(name, Log(t), t.CancellationToken);
+            if (removeStorages)
+            {
+                await poolStorages.RemoveAsync(storages, t);
+            }
+        }, cancellationToken);
     }
 
     private static CephStepLog Log(TaskContext task) => new(task.Log, task.Warn);

@@ -1,11 +1,12 @@
 using Cordouan.Core.Ids;
+using Cordouan.Core.Storage;
 using Cordouan.Core.Vms;
 using Cordouan.Node.Config;
 using Cordouan.Node.Storage;
 
 namespace Cordouan.Node.Vms;
 
-/// <summary>Turns a VM document into what the driver needs to start QEMU, resolving every volume to an absolute path.</summary>
+/// <summary>Turns a VM document into what the driver needs to start QEMU, resolving every volume to an absolute path or an RBD image.</summary>
 public sealed class LaunchSpecBuilder(StorageRegistry storages, NodeOptions options)
 {
     public async Task<VmLaunchSpec> BuildAsync(VmDocument vm, CancellationToken cancellationToken)
@@ -54,10 +55,14 @@ public sealed class LaunchSpecBuilder(StorageRegistry storages, NodeOptions opti
             return new DriveSpec(disk.Key, disk.Bus, disk.Index, disk.File, disk.Options.GetValueOrDefault("format") ?? "raw", disk.IsCdrom, cache, disk.IsCdrom);
         }
         var storage = await storages.GetAsync(volume.Storage, cancellationToken);
-        var path = storages.PluginFor(storage).PathOf(storage, volume.Name);
-        return new DriveSpec(
-            disk.Key, disk.Bus, disk.Index, path, disk.Options.GetValueOrDefault("format") ?? volume.Format,
+        var plugin = storages.PluginFor(storage);
+        var drive = new DriveSpec(
+            disk.Key, disk.Bus, disk.Index, null, disk.Options.GetValueOrDefault("format") ?? volume.Format,
             disk.IsCdrom, cache, disk.IsCdrom || disk.Options.GetValueOrDefault("ro") == "1", disk.Options.GetValueOrDefault("discard") == "on");
+        // An RBD image has no host path: QEMU opens it through librbd.
+        return plugin is IRbdVolumeSource rbd
+            ? drive with { Rbd = await rbd.LocateAsync(storage, volume.Name, cancellationToken) }
+            : drive with { Path = plugin.PathOf(storage, volume.Name) };
     }
 
     private static int Int(IReadOnlyDictionary<string, string> config, string key, int fallback) =>

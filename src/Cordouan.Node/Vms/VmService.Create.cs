@@ -105,7 +105,8 @@ public sealed partial class VmService
         }
         var storage = await storages.GetAsync(volume.Storage, ct);
         var plugin = storages.PluginFor(storage);
-        var format = disk.Options.GetValueOrDefault("format") ?? storage.Format ?? "qcow2";
+        // The storage's first format is its natural one (dir: qcow2, rbd: raw).
+        var format = disk.Options.GetValueOrDefault("format") ?? storage.Format ?? plugin.Capabilities.Formats[0];
         Core.Storage.VolumeInfo created;
         if (disk.Options.TryGetValue("import-from", out var source))
         {

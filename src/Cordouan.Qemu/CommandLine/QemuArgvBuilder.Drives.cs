@@ -1,3 +1,4 @@
+using Cordouan.Core.Storage;
 using Cordouan.Core.Vms;
 
 namespace Cordouan.Qemu.CommandLine;
@@ -20,13 +21,21 @@ public static partial class QemuArgvBuilder
         {
             errors[drive.Id] = $"invalid image format '{drive.Format}'";
         }
-        else if (drive.Path is null && !drive.IsCdrom)
+        else if (drive.Path is null && drive.Rbd is null && !drive.IsCdrom)
         {
-            errors[drive.Id] = "a disk needs a path (only a CD-ROM may be empty)";
+            errors[drive.Id] = "a disk needs a path or an RBD image (only a CD-ROM may be empty)";
+        }
+        else if (drive.Path is not null && drive.Rbd is not null)
+        {
+            errors[drive.Id] = "a drive is either a path or an RBD image, not both";
         }
         else if (drive.Path is not null && !Path.IsPathFullyQualified(drive.Path))
         {
             errors[drive.Id] = $"path '{drive.Path}' must be absolute";
+        }
+        else if (drive.Rbd is { } rbd && RbdError(rbd, drive.Format) is { } rbdError)
+        {
+            errors[drive.Id] = rbdError;
         }
         else if (drive.IsCdrom && drive.Bus is DiskBus.Virtio)
         {
@@ -57,17 +66,17 @@ public static partial class QemuArgvBuilder
         foreach (var drive in drives)
         {
             var readOnly = drive.ReadOnly || drive.IsCdrom;
-            if (drive.Path is not null)
+            var hasMedium = drive.Path is not null || drive.Rbd is not null;
+            if (hasMedium)
             {
                 var cache = CacheOptions(drive.Cache);
                 var common = $"{cache}{(readOnly ? ",read-only=on" : "")}{(drive.Discard ? ",discard=unmap" : "")}";
-                var protocol = drive.Path.StartsWith("/dev/", StringComparison.Ordinal) ? "host_device" : "file";
-                args.AddRange(["-blockdev", $"driver={protocol},node-name=file-{drive.Id},filename={Escape(drive.Path)},{common}"]);
+                args.AddRange(["-blockdev", $"{ProtocolNode(drive)},{common}"]);
                 args.AddRange(["-blockdev", $"driver={drive.Format},node-name={NodeName(drive.Id)},file=file-{drive.Id},{common}"]);
             }
             var bus = DeviceBus(spec, drive);
             var device = bus is null ? DeviceModel(drive) : $"{DeviceModel(drive)},{bus}";
-            if (drive.Path is not null)
+            if (hasMedium)
             {
                 device += $",drive={NodeName(drive.Id)}";
             }
@@ -82,6 +91,34 @@ public static partial class QemuArgvBuilder
             }
             args.AddRange(["-device", device]);
         }
+    }
+
+    /// <summary>
+    /// The bottom block node: a host file or device, or an RBD image opened by QEMU's own librbd driver (the conf names the
+    /// monitors and the keyring, so no secret appears on the command line). Its cache options also set librbd's cache.
+    /// </summary>
+    private static string ProtocolNode(DriveSpec drive)
+    {
+        if (drive.Rbd is { } rbd)
+        {
+            return $"driver=rbd,node-name=file-{drive.Id},pool={Escape(rbd.Pool)},image={Escape(rbd.Image)},conf={Escape(rbd.ConfPath)},user={Escape(rbd.User)}";
+        }
+        var path = drive.Path!;
+        var protocol = path.StartsWith("/dev/", StringComparison.Ordinal) ? "host_device" : "file";
+        return $"driver={protocol},node-name=file-{drive.Id},filename={Escape(path)}";
+    }
+
+    private static string? RbdError(RbdLocation rbd, string format)
+    {
+        if (format != "raw")
+        {
+            return $"an RBD image is opened as raw, not '{format}'";
+        }
+        if (rbd.Pool.Length == 0 || rbd.Image.Length == 0 || rbd.User.Length == 0)
+        {
+            return "an RBD image needs a pool, an image and a user";
+        }
+        return Path.IsPathFullyQualified(rbd.ConfPath) ? null : $"Ceph config path '{rbd.ConfPath}' must be absolute";
     }
 
     /// <summary>The block node a drive's guest device uses; QMP commands (resize, snapshot) address it by this name.</summary>

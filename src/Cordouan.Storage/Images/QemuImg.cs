@@ -56,6 +56,13 @@ public sealed class QemuImg(ProcessRunner runner)
         return runner.RunCheckedAsync(argv, cancellationToken);
     }
 
+    /// <summary>
+    /// Copies an image into an existing, freshly created (all-zero) target of at least the source's size, such as an RBD
+    /// image whose creation reserved its name: <c>-n</c> keeps qemu-img from creating it, <c>--target-is-zero</c> skips zero writes.
+    /// </summary>
+    public Task ConvertIntoAsync(string source, string sourceFormat, string target, string targetFormat, CancellationToken cancellationToken) =>
+        runner.RunCheckedAsync([Program, "convert", "-q", "-n", "--target-is-zero", "-f", sourceFormat, "-O", targetFormat, source, target], cancellationToken);
+
     /// <summary>Sets the virtual size (callers refuse shrinking before calling).</summary>
     public Task ResizeAsync(string path, string format, long sizeBytes, CancellationToken cancellationToken) =>
         runner.RunCheckedAsync([Program, "resize", "-q", "-f", format, path, Bytes(sizeBytes)], cancellationToken);

@@ -35,6 +35,15 @@ public static class Requirements
         }
     }
 
+    /// <summary>Ceph's daemons and client tools, without loop devices (a <see cref="Ceph.MicroCephCluster"/> keeps its OSD in a file).</summary>
+    public static void CephDaemons()
+    {
+        foreach (var program in new[] { "ceph", "rbd", "ceph-authtool", "monmaptool", "ceph-mon", "ceph-mgr", "ceph-osd" })
+        {
+            Program(program, "make deps (apt-get install ceph ceph-mon ceph-mgr ceph-osd ceph-common)");
+        }
+    }
+
     /// <summary>Requires an executable on PATH.</summary>
     public static void Program(string name, string howToInstall)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cordouan.Api.Auth;
+using Cordouan.Api.Endpoints.Storage;
 using Cordouan.Api.Http;
 using Cordouan.Core.Ceph;
 using Cordouan.Core.Errors;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cordouan.Api.Endpoints.Ceph;
 
-/// <summary>Pools: list, create (task <c>cephcreatepool</c>), show, destroy (task <c>cephdestroypool</c>).</summary>
+/// <summary>Pools: list, create (task <c>cephcreatepool</c>, optionally adding an rbd storage), show, destroy (task <c>cephdestroypool</c>).</summary>
 public static class CephPoolHandlers
 {
     public static async Task<IResult> ListAsync(HttpContext http, string node, NodeIdentity identity, IAccessGuard guard, CephService ceph)
@@ -47,9 +48,10 @@ public static class CephPoolHandlers
         var pgNum = p.Integer("pg_num", 1, 32768) ?? 128;
         var mode = p.Enum("pg_autoscale_mode", ["on", "off", "warn"]) ?? "warn";
         var application = p.Enum("application", ["rbd", "cephfs", "rgw"]) ?? "rbd";
-        if (p.Boolean("add_storages") == true)
+        var addStorages = p.Boolean("add_storages") ?? false;
+        if (addStorages && name.Length > 0 && !StorageDefinitionReader.IsValidStorageId(name))
         {
-            p.AddError("add_storages", "rbd storage not available yet: create the pool without add_storages");
+            p.AddError("add_storages", $"pool name '{name}' is not a valid storage ID (a letter first, then letters, digits, '-', '_', '.'): create the pool without add_storages and add the storage with another ID");
         }
         foreach (var unsupported in new[] { "crush_rule", "erasure-coding", "pg_num_min", "target_size", "target_size_ratio" })
         {
@@ -68,20 +70,17 @@ public static class CephPoolHandlers
         }
         p.Validate();
         var spec = new CephPoolSpec { Name = name, Size = (int)size, MinSize = (int)minSize, PgNum = (int)pgNum, AutoscaleMode = mode, Application = application };
-        return PveResult.Ok((await ceph.CreatePoolAsync(spec, request.Caller.Name, http.RequestAborted)).ToString());
+        return PveResult.Ok((await ceph.CreatePoolAsync(spec, addStorages, request.Caller.Name, http.RequestAborted)).ToString());
     }
 
     public static async Task<IResult> DestroyAsync(HttpContext http, string node, string name, NodeIdentity identity, IAccessGuard guard, CephService ceph)
     {
         var request = await CephRequest.ReadAsync(http, identity, guard, node, CephRequest.Modify, new() { ["name"] = name });
-        request.Params.Boolean("force");
-        if (request.Params.Boolean("remove_storages") == true)
-        {
-            request.Params.AddError("remove_storages", "rbd storage not available yet");
-        }
+        var force = request.Params.Boolean("force") ?? false;
+        var removeStorages = request.Params.Boolean("remove_storages") ?? false;
         request.Params.Boolean("remove_ecprofile");
         request.Params.Validate();
-        return PveResult.Ok((await ceph.DestroyPoolAsync(name, request.Caller.Name, http.RequestAborted)).ToString());
+        return PveResult.Ok((await ceph.DestroyPoolAsync(name, force, removeStorages, request.Caller.Name, http.RequestAborted)).ToString());
     }
 
     private static JsonObject Item(CephPoolInfo pool)

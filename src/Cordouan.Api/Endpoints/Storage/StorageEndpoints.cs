@@ -20,8 +20,6 @@ namespace Cordouan.Api.Endpoints.Storage;
 /// <summary>Storage configuration (<c>/storage</c>) and per-node views (<c>/nodes/{node}/storage</c>), spec §6.</summary>
 public static class StorageEndpoints
 {
-    private static readonly string[] ContentTypes = ["images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import", "none"];
-
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api2/json/storage", ConfigListAsync);
@@ -61,55 +59,25 @@ public static class StorageEndpoints
         return PveResult.Ok(StorageJson.Definition(definition, Digest(definition)));
     }
 
-    /// <summary>Adds a dir storage (rbd arrives with the Ceph work).</summary>
+    /// <summary>Adds a dir or rbd storage; the plugin checks it first (an rbd pool that does not exist is a 400 on <c>pool</c>).</summary>
     private static async Task<IResult> ConfigCreateAsync(HttpContext http, StorageRegistry storages, IAccessGuard guard)
     {
         var reader = await ParamReader.ReadAsync(http);
         var id = reader.RequiredString("storage");
-        reader.Enum("type", ["dir"], required: true);
-        var path = reader.RequiredString("path");
-        var content = ConfigListSplit(reader.String("content") ?? "images,rootdir");
-        var shared = reader.Boolean("shared") ?? false;
-        var disabled = reader.Boolean("disable") ?? false;
-        var format = reader.Enum("format", ["raw", "qcow2", "vmdk", "subvol"]);
-        var nodes = ConfigListSplit(reader.String("nodes") ?? "");
-        reader.Boolean("mkdir");
-        reader.Boolean("create-base-path");
-        reader.Boolean("create-subdirs");
-        reader.Boolean("is_mountpoint");
-        reader.String("prune-backups");
-        reader.String("preallocation");
-        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-zA-Z][a-zA-Z0-9\\-_.]*[a-zA-Z0-9]$"))
+        var type = reader.Enum("type", ["dir", "rbd"], required: true);
+        var definition = type == "rbd" ? StorageDefinitionReader.Rbd(reader, id) : StorageDefinitionReader.Dir(reader, id);
+        if (!StorageDefinitionReader.IsValidStorageId(id))
         {
             reader.AddError("storage", "invalid format - storage ID '" + id + "' contains illegal characters");
         }
-        if (!Path.IsPathRooted(path))
-        {
-            reader.AddError("path", "invalid format - path must be absolute");
-        }
-        foreach (var c in content.Where(c => !ContentTypes.Contains(c)))
-        {
-            reader.AddError("content", $"invalid format - value '{c}' does not have a value in the enumeration '{string.Join(", ", ContentTypes)}'");
-        }
         reader.Validate();
         await guard.RequireAsync(http.GetCaller(), "/storage", "Datastore.Allocate", http.RequestAborted);
-        var definition = new StorageDefinition
-        {
-            Id = id,
-            Type = "dir",
-            Path = path,
-            Content = content,
-            Shared = shared,
-            Disabled = disabled,
-            Format = format ?? "qcow2",
-            Nodes = nodes,
-        };
         await storages.PluginFor(definition).ActivateAsync(definition, http.RequestAborted);
         if (!await storages.TryAddAsync(definition, http.RequestAborted))
         {
             throw new AlreadyExistsException($"storage ID '{id}' already defined");
         }
-        return PveResult.Ok(new JsonObject { ["storage"] = id, ["type"] = "dir" });
+        return PveResult.Ok(new JsonObject { ["storage"] = id, ["type"] = definition.Type });
     }
 
     /// <summary>Refused while a VM still references a volume on it, so no VM is left pointing at a storage that is gone.</summary>
@@ -143,7 +111,7 @@ public static class StorageEndpoints
         var items = new JsonArray();
         foreach (var storage in await storages.ListAsync(http.RequestAborted))
         {
-            if ((only is not null && storage.Id != only) || (content is not null && !ConfigListSplit(content).All(storage.Content.Contains))
+            if ((only is not null && storage.Id != only) || (content is not null && !StorageDefinitionReader.ListSplit(content).All(storage.Content.Contains))
                 || (enabled == true && storage.Disabled) || !await guard.HasAsync(http.GetCaller(), $"/storage/{storage.Id}", "Datastore.Audit", http.RequestAborted))
             {
                 continue;
@@ -238,9 +206,14 @@ public static class StorageEndpoints
         return name.StartsWith(storage + ":", StringComparison.Ordinal) ? name[(storage.Length + 1)..] : name;
     }
 
-    private static List<string> ConfigListSplit(string text) =>
-        text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-
-    private static string Digest(StorageDefinition storage) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{storage.Id}:{storage.Type}:{storage.Path}:{string.Join(',', storage.Content)}")))[..40];
+    private static string Digest(StorageDefinition storage)
+    {
+        var text = $"{storage.Id}:{storage.Type}:{storage.Path}:{string.Join(',', storage.Content)}";
+        if (storage.Type == "rbd")
+        {
+            // The keyring stays out: a digest is public.
+            text += $":{storage.Pool}:{storage.MonHost}:{storage.Username}:{storage.Krbd}";
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..40];
+    }
 }

@@ -39,6 +39,19 @@ public static class StorageJson
         {
             item["pool"] = storage.Pool;
         }
+        // The keyring is write-only, as in Proxmox.
+        if (storage.MonHost is not null)
+        {
+            item["monhost"] = storage.MonHost;
+        }
+        if (storage.Username is not null)
+        {
+            item["username"] = storage.Username;
+        }
+        if (storage.Krbd)
+        {
+            item["krbd"] = 1;
+        }
         return item;
     }
 

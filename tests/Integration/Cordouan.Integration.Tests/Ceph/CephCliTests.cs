@@ -22,15 +22,17 @@ public sealed class CephCliTests(CephCluster cluster)
         Assert.True(json.Exit == 0, json.Output);
         Assert.Equal(3, JsonNode.Parse(json.Output)!["osdmap"]!["num_osds"]!.GetValue<int>());
 
-        var create = await RunAsync(config, ct, "ceph", "pool", "create", "fromcli", "--size", "2", "--min-size", "1", "--pg-num", "8", "--pg-autoscale-mode", "off");
+        var create = await RunAsync(config, ct, "ceph", "pool", "create", "fromcli", "--size", "2", "--min-size", "1", "--pg-num", "8", "--pg-autoscale-mode", "off", "--add-storages");
         Assert.True(create.Exit == 0, create.Output);
+        Assert.Equal("rbd", (await cluster.Admin.GetAsync("/storage/fromcli", ct)).EnsureOk().Data!["type"]!.GetValue<string>());
         var list = await RunAsync(config, ct, "ceph", "pool", "list");
         Assert.Contains("fromcli", list.Output, StringComparison.Ordinal);
         var twice = await RunAsync(config, ct, "ceph", "pool", "create", "fromcli");
         Assert.NotEqual(0, twice.Exit);
         Assert.Contains("already exists", twice.Output, StringComparison.Ordinal);
-        var destroy = await RunAsync(config, ct, "ceph", "pool", "destroy", "fromcli");
+        var destroy = await RunAsync(config, ct, "ceph", "pool", "destroy", "fromcli", "--remove-storages");
         Assert.True(destroy.Exit == 0, destroy.Output);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await cluster.Admin.GetAsync("/storage/fromcli", ct)).Status);
 
         var monTwice = await RunAsync(config, ct, "ceph", "mon", "create");
         Assert.NotEqual(0, monTwice.Exit);

@@ -1,5 +1,6 @@
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
+using Cordouan.Core.Storage;
 using Cordouan.Core.Vms;
 using Cordouan.Qemu.CommandLine;
 using Xunit;
@@ -120,6 +121,64 @@ public sealed class QemuArgvBuilderTests
         var error = Assert.Throws<ValidationException>(() => QemuArgvBuilder.Build(spec, Paths, Accelerator.Tcg));
 
         Assert.Equal(["boot", "memory", "net0", "scsi0", "scsihw", "virtio0"], error.Errors.Keys.Order());
+    }
+
+    [Fact]
+    public void Build_RbdDisksNextToFileDisk_MatchesGolden()
+    {
+        var spec = Minimal() with
+        {
+            ScsiController = "virtio-scsi-pci",
+            Drives =
+            [
+                new DriveSpec("scsi0", DiskBus.Scsi, 0, null, "raw", Discard: true, Rbd: new RbdLocation("vms", "vm-100-disk-0", "/var/lib/cordouan/ceph/ceph.conf", "admin")),
+                new DriveSpec("scsi1", DiskBus.Scsi, 1, null, "raw", Cache: "writeback", ReadOnly: true,
+                    Rbd: new RbdLocation("ext,pool", "base-9-disk-0", "/var/lib/cordouan/storage/rbd/ext.conf", "cordouan")),
+                new DriveSpec("virtio0", DiskBus.Virtio, 0, "/srv/images/local.qcow2", "qcow2"),
+            ],
+            BootOrder = ["scsi0"],
+        };
+        GoldenFile.AssertMatches("rbd-virtioscsi-tcg", QemuArgvBuilder.Build(spec, Paths, Accelerator.Tcg));
+    }
+
+    [Fact]
+    public void Build_RbdDrive_OpensImageWithLibrbdAndNoHostPath()
+    {
+        var spec = Minimal() with
+        {
+            Drives = [new DriveSpec("virtio0", DiskBus.Virtio, 0, null, "raw", Rbd: new RbdLocation("vms", "vm-100-disk-0", "/etc/ceph/ceph.conf", "admin"))],
+        };
+
+        var argv = QemuArgvBuilder.Build(spec, Paths, Accelerator.Tcg);
+
+        Assert.Contains("driver=rbd,node-name=file-virtio0,pool=vms,image=vm-100-disk-0,conf=/etc/ceph/ceph.conf,user=admin,cache.direct=on,cache.no-flush=off", argv);
+        Assert.Contains("driver=raw,node-name=drive-virtio0,file=file-virtio0,cache.direct=on,cache.no-flush=off", argv);
+        Assert.DoesNotContain(argv, a => a.Contains("filename=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_InvalidRbdDrives_ReportsEach()
+    {
+        var rbd = new RbdLocation("vms", "vm-100-disk-0", "/etc/ceph/ceph.conf", "admin");
+        var spec = Minimal() with
+        {
+            Drives =
+            [
+                new DriveSpec("virtio0", DiskBus.Virtio, 0, null, "qcow2", Rbd: rbd),
+                new DriveSpec("virtio1", DiskBus.Virtio, 1, "/a.raw", "raw", Rbd: rbd),
+                new DriveSpec("virtio2", DiskBus.Virtio, 2, null, "raw", Rbd: rbd with { ConfPath = "ceph.conf" }),
+                new DriveSpec("virtio3", DiskBus.Virtio, 3, null, "raw", Rbd: rbd with { Image = "" }),
+                new DriveSpec("virtio4", DiskBus.Virtio, 4, null, "raw"),
+            ],
+        };
+
+        var error = Assert.Throws<ValidationException>(() => QemuArgvBuilder.Build(spec, Paths, Accelerator.Tcg));
+
+        Assert.Equal("an RBD image is opened as raw, not 'qcow2'", error.Errors["virtio0"]);
+        Assert.Equal("a drive is either a path or an RBD image, not both", error.Errors["virtio1"]);
+        Assert.Equal("Ceph config path 'ceph.conf' must be absolute", error.Errors["virtio2"]);
+        Assert.Equal("an RBD image needs a pool, an image and a user", error.Errors["virtio3"]);
+        Assert.Equal("a disk needs a path or an RBD image (only a CD-ROM may be empty)", error.Errors["virtio4"]);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public static class StorageResources
                 ["node"] = localNode,
                 ["plugintype"] = storage.Type,
                 ["status"] = usage.Active ? "available" : "unknown",
-                ["shared"] = storage.Shared ? 1 : 0,
+                ["shared"] = storages.IsShared(storage) ? 1 : 0,
                 ["content"] = string.Join(',', storage.Content),
                 ["disk"] = usage.UsedBytes,
                 ["maxdisk"] = usage.TotalBytes,

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Cordouan.Core.Errors;
+
+namespace Cordouan.Storage.Rbd;
+
+public sealed partial class RbdStoragePlugin
+{
+    /// <summary>Runs an rbd step, turning its failure into "Failed to &lt;what&gt;: &lt;why&gt;" (ENOENT becomes <paramref name="notFound"/> when given).</summary>
+    private static async Task RunAsync(string what, Func<Task> step, Func<Exception>? notFound = null) =>
+        await RunAsync(what, async () =>
+        {
+            await step();
+            return true;
+        }, notFound);
+
+    private static async Task<T> RunAsync<T>(string what, Func<Task<T>> step, Func<Exception>? notFound = null)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (ExternalCommandException e) when (e.ExitCode == RbdCommands.Errno.NotFound && notFound is not null)
+        {
+            throw notFound();
+        }
+        catch (ExternalCommandException e)
+        {
+            throw Failed(what, e);
+        }
+    }
+
+    private static CordouanException Failed(string what, ExternalCommandException e) => new($"Failed to {what}: {Reason(e)}", e);
+
+    /// <summary>The stderr tail without librbd's timestamped debug lines, which repeat the final "rbd: …" message.</summary>
+    internal static string Reason(ExternalCommandException e)
+    {
+        var lines = e.StderrTail.Split(" | ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var meaningful = lines.Where(l => !LogLinePattern().IsMatch(l)).ToList();
+        return meaningful.Count > 0 ? string.Join("; ", meaningful) : e.StderrTail;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]
+    private static partial Regex LogLinePattern();
+}

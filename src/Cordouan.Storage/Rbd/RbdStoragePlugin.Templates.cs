@@ -1,0 +1,116 @@
+using Cordouan.Core;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Ids;
+using Cordouan.Core.Storage;
+
+namespace Cordouan.Storage.Rbd;
+
+public sealed partial class RbdStoragePlugin
+{
+    /// <summary>Renames the image to <c>base-…</c>, then takes and protects the <c>__base__</c> snapshot clones are made of; undone on failure.</summary>
+    public async Task<string> CreateBaseAsync(StorageDefinition storage, string volume, CancellationToken cancellationToken)
+    {
+        var disk = RbdVolumeNames.Parse(volume);
+        if (disk.IsBase)
+        {
+            throw new ValidationException("volume", $"volume '{storage.Id}:{volume}' is already a base volume");
+        }
+        if (disk.DiskNumber is not { } number)
+        {
+            throw new ValidationException("volume", $"volume '{storage.Id}:{volume}' cannot become a base volume");
+        }
+        var client = await connections.ResolveAsync(storage, cancellationToken);
+        var pool = Pool(storage);
+        var what = $"create base volume from '{storage.Id}:{volume}'";
+        // The returned name must carry the base this image really uses, whatever form the caller gave.
+        var info = await RunAsync(what, () => rbd.InfoAsync(client, pool, disk.Image, cancellationToken), () => NotFound(storage, volume));
+        var based = RbdVolume.Disk(disk.Owner, number, isBase: true, baseImage: BaseImageOf(storage, info));
+        await using var reverter = new Reverter();
+        try
+        {
+            await rbd.RenameAsync(client, pool, disk.Image, based.Image, cancellationToken);
+        }
+        catch (ExternalCommandException e) when (e.ExitCode == RbdCommands.Errno.Exists)
+        {
+            throw new AlreadyExistsException($"Failed to create base volume '{storage.Id}:{based.Name}': it exists already");
+        }
+        catch (ExternalCommandException e)
+        {
+            throw Failed(what, e);
+        }
+        reverter.Push(() => rbd.RenameAsync(client, pool, based.Image, disk.Image, CancellationToken.None));
+        await RunAsync(what, () => rbd.SnapshotAsync(client, "create", pool, based.Image, RbdVolumeNames.BaseSnapshot, cancellationToken));
+        reverter.Push(() => rbd.SnapshotAsync(client, "rm", pool, based.Image, RbdVolumeNames.BaseSnapshot, CancellationToken.None));
+        await RunAsync(what, () => rbd.SnapshotAsync(client, "protect", pool, based.Image, RbdVolumeNames.BaseSnapshot, cancellationToken));
+        reverter.Commit();
+        Log.BaseCreated(logger, storage.Id, volume, based.Name);
+        return based.Name;
+    }
+
+    /// <summary>Copy-on-write clone of the base's <c>__base__</c> snapshot: metadata only, so its time does not grow with the disk.</summary>
+    public async Task<VolumeInfo> CloneLinkedAsync(StorageDefinition storage, string baseVolume, VmId newOwner, CancellationToken cancellationToken)
+    {
+        var parsed = RbdVolumeNames.Parse(baseVolume);
+        if (!parsed.IsBase)
+        {
+            throw new ValidationException("volume", $"linked clones need a base volume; '{storage.Id}:{baseVolume}' is not one");
+        }
+        var client = await connections.ResolveAsync(storage, cancellationToken);
+        var what = $"create linked clone of '{storage.Id}:{baseVolume}'";
+        // The base's size (which the clone inherits) is read while the name is reserved: two rbd calls in a row, not three.
+        var baseInfo = RunAsync(what, () => rbd.InfoAsync(client, Pool(storage), parsed.Image, cancellationToken), () => NotFound(storage, baseVolume));
+        // A clone's name encodes only its immediate base, as in Proxmox.
+        var reserve = ReserveAsync(storage, client, newOwner, n => RbdVolume.Disk(newOwner, n, baseImage: parsed.Image), what,
+            v => rbd.CloneAsync(client, Pool(storage), parsed.Image, RbdVolumeNames.BaseSnapshot, v.Image, cancellationToken),
+            cancellationToken, () => NotFound(storage, baseVolume));
+        var done = false;
+        try
+        {
+            await Task.WhenAll(baseInfo, reserve);
+            done = true;
+        }
+        finally
+        {
+            if (!done && reserve.IsCompletedSuccessfully)
+            {
+                await DiscardAsync(storage, client, await reserve);
+            }
+        }
+        var clone = await reserve;
+        Log.VolumeCloned(logger, storage.Id, baseVolume, clone.Name, "linked");
+        // A new clone owns no data of its own yet.
+        return new VolumeInfo(new VolumeId(storage.Id, clone.Name), "images", "raw", (await baseInfo).Size, 0, newOwner, time.GetUtcNow(), new VolumeId(storage.Id, parsed.Image));
+    }
+
+    public async Task<VolumeInfo> CloneFullAsync(
+        StorageDefinition storage, string volume, string? snapshot, VmId newOwner, string format, CancellationToken cancellationToken)
+    {
+        RequireRaw(format);
+        var source = RbdVolumeNames.Parse(volume);
+        var client = await connections.ResolveAsync(storage, cancellationToken);
+        var pool = Pool(storage);
+        var what = $"clone '{storage.Id}:{volume}' to VM {newOwner}";
+        var snapshots = await RunAsync(what, () => rbd.ListSnapshotsAsync(client, pool, source.Image, cancellationToken), () => NotFound(storage, volume));
+        if (snapshot is not null)
+        {
+            RequireSnapshotExists(snapshots, snapshot);
+        }
+        var copy = await ReserveAsync(storage, client, newOwner, n => RbdVolume.Disk(newOwner, n), what,
+            async v =>
+            {
+                try
+                {
+                    await rbd.CopyAsync(client, pool, source.Image, snapshot, v.Image, cancellationToken);
+                }
+                catch (ExternalCommandException e) when (e.ExitCode != RbdCommands.Errno.Exists)
+                {
+                    // The copy creates its target before writing into it: a failure part-way leaves it behind.
+                    await DiscardAsync(storage, client, v);
+                    throw;
+                }
+            },
+            cancellationToken, () => NotFound(storage, volume));
+        Log.VolumeCloned(logger, storage.Id, volume, copy.Name, snapshot is null ? "full" : "full from snapshot " + snapshot);
+        return await DescribeCreatedAsync(storage, client, copy, what, cancellationToken);
+    }
+}
