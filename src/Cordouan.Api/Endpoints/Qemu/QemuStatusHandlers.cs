@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Cordouan.Api.Auth;
 using Cordouan.Api.Http;
 using Cordouan.Core.Tasks;
+using Cordouan.Node.Ha;
 using Cordouan.Node.Hosting;
 using Cordouan.Node.Vms;
 using Microsoft.AspNetCore.Http;
@@ -24,15 +25,30 @@ public static class QemuStatusHandlers
         return PveResult.List(items);
     }
 
-    public static async Task<IResult> CurrentAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, IAccessGuard guard, TimeProvider time)
+    public static async Task<IResult> CurrentAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, HaConfigRepository ha, IAccessGuard guard, TimeProvider time)
     {
         var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Audit");
         request.Params.Validate();
         var (vm, runtime) = await vms.GetStatusAsync(request.VmId, http.RequestAborted);
         var status = VmProjection.Summary(vm.Document, runtime, time.GetUtcNow());
         status["qmpstatus"] = runtime is null ? "stopped" : VmProjection.QmpStatus(runtime.State);
-        status["ha"] = new JsonObject { ["managed"] = 0 };
+        status["ha"] = HaOf(await ha.Resources.FindAsync(HaResourceDocument.SidOf(request.VmId.Value), http.RequestAborted));
         return PveResult.Ok(status);
+    }
+
+    /// <summary>Proxmox's <c>ha</c> object: <c>{managed: 0}</c>, or <c>{managed: 1, state, group?}</c> with the requested state.</summary>
+    private static JsonObject HaOf(VersionedDocument<HaResourceDocument>? resource)
+    {
+        if (resource?.Document is not { } managed)
+        {
+            return new JsonObject { ["managed"] = 0 };
+        }
+        var ha = new JsonObject { ["managed"] = 1, ["state"] = managed.State };
+        if (managed.Group is { } group)
+        {
+            ha["group"] = group;
+        }
+        return ha;
     }
 
     public static async Task<IResult> ActionAsync(HttpContext http, string node, string vmid, string action, NodeIdentity identity, VmService vms, IAccessGuard guard)

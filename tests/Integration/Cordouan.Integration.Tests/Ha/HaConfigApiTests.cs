@@ -46,6 +46,9 @@ public sealed class HaConfigApiTests(SharedNode shared)
         Assert.Empty((await Admin.GetAsync(Resources, ct, new() { ["type"] = "ct" })).EnsureOk().Data!.AsArray());
         var one = (await Admin.GetAsync($"{Resources}/380", ct)).EnsureOk().Data!;
         Assert.Equal(listed.ToJsonString(), one.ToJsonString());
+        var ha = (await Admin.GetAsync($"/nodes/{NodeName}/qemu/380/status/current", ct)).EnsureOk().Data!["ha"]!;
+        Assert.Equal("""{"managed":1,"state":"ignored","group":"g-res"}""", ha.ToJsonString());
+        Assert.Equal("""{"managed":0}""", (await Admin.GetAsync($"/nodes/{NodeName}/qemu/381/status/current", ct)).EnsureOk().Data!["ha"]!.ToJsonString());
 
         await AssertFailsAsync(Admin.PostAsync(Resources, new() { ["sid"] = "vm:380" }, ct), HttpStatusCode.InternalServerError, "resource ID 'vm:380' already defined");
         await AssertFailsAsync(Admin.PostAsync(Resources, new() { ["sid"] = "vm:389" }, ct), HttpStatusCode.InternalServerError, "resource 'vm:389' does not exist in cluster");
