@@ -12,6 +12,7 @@ public sealed partial class HaLocalManager
     {
         var resources = await ha.Resources.ListAsync(cancellationToken);
         var managed = new HashSet<VmId>();
+        var armedPids = new Dictionary<VmId, int>();
         var claimed = await claims.ListAsync(cancellationToken);
         if (resources.Count > 0)
         {
@@ -24,7 +25,10 @@ public sealed partial class HaLocalManager
                     continue;
                 }
                 managed.Add(vm.Document.Id);
-                await ReconcileAsync(resource, vm, services.GetValueOrDefault(resource.Sid), claimed.GetValueOrDefault(resource.Sid), held, cancellationToken);
+                if (await ReconcileAsync(resource, vm, services.GetValueOrDefault(resource.Sid), claimed.GetValueOrDefault(resource.Sid), held, cancellationToken) is { } pid)
+                {
+                    armedPids[vm.Document.Id] = pid;
+                }
             }
         }
         foreach (var gone in _armed.Keys.Where(id => !managed.Contains(id)).ToList())
@@ -32,7 +36,7 @@ public sealed partial class HaLocalManager
             // No longer HA here (resource removed or ignored, VM moved away): no longer fenced either.
             _armed.TryRemove(gone, out _);
         }
-        await SyncGuardAsync(cancellationToken);
+        await SyncGuardAsync(armedPids, cancellationToken);
         foreach (var (sid, claim) in claimed.Where(c => c.Value.Lease == held.Id && !managed.Contains(new VmId(HaResourceDocument.VmIdOf(c.Key)))))
         {
             // A claim of ours on what we no longer manage would stop its recovery if its new node died.
@@ -41,17 +45,18 @@ public sealed partial class HaLocalManager
         await ReportModeAsync(cancellationToken);
     }
 
-    private async Task ReconcileAsync(HaResourceDocument resource, VersionedVm vm, VersionedDocument<HaServiceState>? service, StoreEntry? claim, HeldLease held, CancellationToken cancellationToken)
+    /// <summary>Makes one HA VM match its requested state; returns its QEMU pid when it runs here armed (for the fence guard).</summary>
+    private async Task<int?> ReconcileAsync(HaResourceDocument resource, VersionedVm vm, VersionedDocument<HaServiceState>? service, StoreEntry? claim, HeldLease held, CancellationToken cancellationToken)
     {
         var id = vm.Document.Id;
-        var running = await driver.GetAsync(id, cancellationToken) is not null;
+        var runtime = await driver.GetAsync(id, cancellationToken);
         var mine = claim is not null && claim.Lease == held.Id;
-        if (running)
+        if (runtime is not null)
         {
             // Running without a claim (adopted after a restart, or just migrated here): claim it, or it is unfenced.
             if (!mine && !await claims.TryClaimAsync(resource.Sid, vm, claim, node.NodeName, held.Id, cancellationToken))
             {
-                return;
+                return null;
             }
             _armed[id] = resource.Sid;
             lock (_seenRunning)
@@ -61,13 +66,13 @@ public sealed partial class HaLocalManager
             if (resource.State is HaStates.Stopped or HaStates.Disabled)
             {
                 await RequestStopAsync(id, cancellationToken);
-                return;
+                return runtime.Pid;
             }
             if (service?.Document is not { State: HaServiceStates.Started } state || state.Node != node.NodeName)
             {
                 await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Started, Node = node.NodeName, Message = null }, cancellationToken);
             }
-            return;
+            return runtime.Pid;
         }
         bool crashed;
         lock (_seenRunning)
@@ -85,12 +90,12 @@ public sealed partial class HaLocalManager
             {
                 await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Stopped, Node = node.NodeName, Restarts = 0, Message = null }, cancellationToken);
             }
-            return;
+            return null;
         }
         if (vm.Document.Lock is not null || service?.Document.State is HaServiceStates.Relocate or HaServiceStates.Error)
         {
             // An operation holds the VM (it finishes first), or the cluster manager decides where it goes next.
-            return;
+            return null;
         }
         var restarts = service?.Document.Restarts ?? 0;
         if (crashed)
@@ -98,14 +103,14 @@ public sealed partial class HaLocalManager
             if (restarts >= resource.MaxRestart)
             {
                 await GiveUpHereAsync(resource, service, claim, mine, restarts, cancellationToken);
-                return;
+                return null;
             }
             restarts++;
             LogRestarting(logger, id, restarts, resource.MaxRestart);
         }
         if (!mine && !await claims.TryClaimAsync(resource.Sid, vm, claim, node.NodeName, held.Id, cancellationToken))
         {
-            return;
+            return null;
         }
         _armed[id] = resource.Sid;
         await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Started, Node = node.NodeName, Restarts = restarts, Message = null }, cancellationToken);
@@ -118,6 +123,8 @@ public sealed partial class HaLocalManager
             // Already starting (a task holds it) or refused for now (maintenance): the next pass looks again.
             LogStartDeferred(logger, id, e.Message);
         }
+        // Armed already; the guard learns its pid next pass, once QEMU runs.
+        return null;
     }
 
     /// <summary>Restarts in place are exhausted: the claim goes and the cluster manager relocates the VM.</summary>
@@ -151,16 +158,8 @@ public sealed partial class HaLocalManager
         ha.WriteServiceAsync(sid, current, change, time.GetUtcNow(), cancellationToken);
 
     /// <summary>The fence guard learns the QEMU pid of every armed VM that runs (one being started is armed next pass).</summary>
-    private async Task SyncGuardAsync(CancellationToken cancellationToken)
+    private async Task SyncGuardAsync(IReadOnlyDictionary<VmId, int> running, CancellationToken cancellationToken)
     {
-        var running = new Dictionary<VmId, int>();
-        foreach (var id in _armed.Keys)
-        {
-            if (await driver.GetAsync(id, cancellationToken) is { } runtime)
-            {
-                running[id] = runtime.Pid;
-            }
-        }
         try
         {
             await guard.SyncAsync(running, cancellationToken);
