@@ -1,3 +1,4 @@
+using Cordouan.Platform.Processes;
 using Cordouan.Core.Ids;
 using Cordouan.Core.Vms;
 using Cordouan.Qemu.Qmp.Commands;
@@ -84,7 +85,7 @@ public sealed partial class QemuVmDriver
         }
         var handle = await QemuHandleFile.TryReadAsync(paths.HandleFile, cancellationToken);
         var pid = handle?.Pid ?? QemuLauncher.ReadPidFile(paths);
-        var process = pid is { } p ? ProcFs.TryRead(p) : null;
+        var process = pid is { } p ? ProcessStat.TryRead(p) : null;
         var commandLine = process is { IsRunning: true } ? ProcFs.ReadCommandLine(process.Pid) : [];
         if (process is null || !ProcFs.IsQemuFor(commandLine, paths))
         {

@@ -1,3 +1,4 @@
+using Cordouan.Platform.Processes;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Vms;
 using Cordouan.Qemu.CommandLine;
@@ -26,7 +27,7 @@ public sealed partial class QemuVmDriver
         QmpMonitor? monitor = null;
         try
         {
-            var process = ProcFs.TryRead(pid) ?? throw new CordouanException($"QEMU process {pid} vanished right after starting");
+            var process = ProcessStat.TryRead(pid) ?? throw new CordouanException($"QEMU process {pid} vanished right after starting");
             var handle = new QemuHandle
             {
                 VmId = vmId.Value,
@@ -69,7 +70,7 @@ public sealed partial class QemuVmDriver
 
     private async Task KillStartedAsync(int pid, QemuRunPaths paths)
     {
-        if (ProcFs.TryRead(pid) is { IsRunning: true } process && ProcFs.IsQemuFor(ProcFs.ReadCommandLine(pid), paths))
+        if (ProcessStat.TryRead(pid) is { IsRunning: true } process && ProcFs.IsQemuFor(ProcFs.ReadCommandLine(pid), paths))
         {
             ProcFs.Kill(pid);
             await ProcFs.WaitForExitAsync(pid, process.StartTicks, _options.KillTimeout, _timeProvider, CancellationToken.None);

@@ -1,7 +1,7 @@
-namespace Cordouan.Qemu.Supervisor;
+namespace Cordouan.Platform.Processes;
 
 /// <summary>A process as <c>/proc/&lt;pid&gt;/stat</c> shows it: state letter and start time in clock ticks since boot.</summary>
-internal sealed record ProcessSnapshot(int Pid, char State, long StartTicks)
+public sealed record ProcessSnapshot(int Pid, char State, long StartTicks)
 {
     /// <summary>Zombies (exited, not yet reaped) and dead entries do not count as running.</summary>
     public bool IsRunning => State is not ('Z' or 'X' or 'x');

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cordouan.Platform.Processes;
 using Cordouan.Qemu.CommandLine;
 
 namespace Cordouan.Qemu.Supervisor;
@@ -8,40 +9,6 @@ internal static class ProcFs
 {
     /// <summary>USER_HZ: the unit of <c>/proc/&lt;pid&gt;/stat</c> times; 100 on every Linux architecture we run on.</summary>
     private const int ClockTicksPerSecond = 100;
-
-    public static ProcessSnapshot? TryRead(int pid)
-    {
-        string stat;
-        try
-        {
-            stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-        return Parse(pid, stat);
-    }
-
-    /// <summary>Parses a stat line; the command name (field 2) may contain spaces and parentheses, so fields start after the last ')'.</summary>
-    public static ProcessSnapshot? Parse(int pid, string stat)
-    {
-        var close = stat.LastIndexOf(')');
-        if (close < 0 || close + 2 >= stat.Length)
-        {
-            return null;
-        }
-        var fields = stat[(close + 2)..].Split(' ');
-        // fields[0] is field 3 (state); start time is field 22.
-        if (fields.Length < 20 || fields[0].Length != 1 || !long.TryParse(fields[19], CultureInfo.InvariantCulture, out var startTicks))
-        {
-            return null;
-        }
-        return new ProcessSnapshot(pid, fields[0][0], startTicks);
-    }
-
-    public static bool IsRunning(int pid, long startTicks) =>
-        TryRead(pid) is { IsRunning: true } snapshot && snapshot.StartTicks == startTicks;
 
     public static IReadOnlyList<string> ReadCommandLine(int pid)
     {
@@ -92,7 +59,7 @@ internal static class ProcFs
         int pid, long startTicks, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var deadline = timeProvider.GetTimestamp() + (long)(timeout.TotalSeconds * timeProvider.TimestampFrequency);
-        while (IsRunning(pid, startTicks))
+        while (ProcessStat.IsRunning(pid, startTicks))
         {
             if (timeProvider.GetTimestamp() >= deadline)
             {

@@ -1,3 +1,4 @@
+using Cordouan.Platform.Processes;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -99,7 +100,7 @@ internal sealed class QemuLauncher(QemuOptions options, TimeProvider timeProvide
     /// <summary>Kills a daemon that got as far as writing its pidfile, if it is really this VM's QEMU.</summary>
     private static void KillDaemon(QemuRunPaths paths)
     {
-        if (ReadPidFile(paths) is { } pid && ProcFs.TryRead(pid) is { IsRunning: true } && ProcFs.IsQemuFor(ProcFs.ReadCommandLine(pid), paths))
+        if (ReadPidFile(paths) is { } pid && ProcessStat.TryRead(pid) is { IsRunning: true } && ProcFs.IsQemuFor(ProcFs.ReadCommandLine(pid), paths))
         {
             ProcFs.Kill(pid);
         }

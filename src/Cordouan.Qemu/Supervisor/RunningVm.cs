@@ -1,3 +1,4 @@
+using Cordouan.Platform.Processes;
 using Cordouan.Core.Ids;
 using Cordouan.Qemu.CommandLine;
 using Cordouan.Qemu.Qmp.Monitor;
@@ -14,5 +15,5 @@ internal sealed class RunningVm(VmId vmId, QemuRunPaths paths, QemuHandle handle
 
     public int Pid => Handle.Pid;
 
-    public bool IsProcessRunning => ProcFs.IsRunning(Handle.Pid, Handle.ProcessStartTicks);
+    public bool IsProcessRunning => ProcessStat.IsRunning(Handle.Pid, Handle.ProcessStartTicks);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using Cordouan.Platform.Processes;
 
 namespace Cordouan.Node.Ha.Guard;
 
@@ -67,9 +68,9 @@ public sealed class FenceGuardServer(string socketPath, string logPath)
                     _deadline = deadline;
                     break;
                 case ["arm", var vm, var pidText] when int.TryParse(vm, CultureInfo.InvariantCulture, out var vmid) && int.TryParse(pidText, CultureInfo.InvariantCulture, out var pid):
-                    if (ProcStat.StartTicks(pid) is { } started && (!_armed.TryGetValue(vmid, out var known) || known.Pid != pid))
+                    if (ProcessStat.TryRead(pid) is { IsRunning: true } process && (!_armed.TryGetValue(vmid, out var known) || known.Pid != pid))
                     {
-                        _armed[vmid] = new ArmedVm(pid, started);
+                        _armed[vmid] = new ArmedVm(pid, process.StartTicks);
                         Log($"armed VM {vmid} (pid {pid})");
                     }
                     break;
@@ -110,7 +111,7 @@ public sealed class FenceGuardServer(string socketPath, string logPath)
             foreach (var (vmid, vm) in victims)
             {
                 // Only the process we armed: a reused pid has another start time.
-                if (ProcStat.StartTicks(vm.Pid) == vm.StartTicks)
+                if (ProcessStat.IsRunning(vm.Pid, vm.StartTicks))
                 {
                     try
                     {
