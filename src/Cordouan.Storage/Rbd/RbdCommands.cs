@@ -12,7 +12,7 @@ namespace Cordouan.Storage.Rbd;
 /// <see cref="RbdJsonContext"/>). A failure raises <see cref="ExternalCommandException"/> whose exit code is Ceph's errno
 /// (<see cref="Errno"/>), with argv and the stderr tail.
 /// </summary>
-public sealed class RbdCommands(ProcessRunner runner, RbdStorageOptions options)
+public sealed partial class RbdCommands(ProcessRunner runner, RbdStorageOptions options)
 {
     /// <summary>The errno values the plugin tells apart (rbd exits with them).</summary>
     public static class Errno

@@ -30,7 +30,7 @@ public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections con
     public string Type => TypeName;
 
     public StorageCapabilities Capabilities { get; } =
-        new(Shared: true, Snapshots: true, LinkedClones: true, Fencing: false, Formats: ["raw"]);
+        new(Shared: true, Snapshots: true, LinkedClones: true, Fencing: true, Formats: ["raw"]);
 
     /// <summary>Writes the client files and checks that the cluster answers and has the pool.</summary>
     public async Task ActivateAsync(StorageDefinition storage, CancellationToken cancellationToken)

@@ -132,4 +132,23 @@ public sealed class RbdCommandsTests
 
         Assert.Equal("rbd: unprotecting snap failed: (16) Device or resource busy", RbdStoragePlugin.Reason(error));
     }
+
+    [Fact]
+    public void BlocklistAddArgv_AddressAndWholeSeconds()
+    {
+        Assert.Equal(["osd", "blocklist", "add", "10.0.0.1:0/2239726992", "86400"],
+            _commands.BlocklistAddArgv(Client, "10.0.0.1:0/2239726992", TimeSpan.FromHours(24)).Skip(9));
+    }
+
+    [Fact]
+    public void ParseBlocklist_AddressAndRangeArraysOfPacific_KeepsAddressRows()
+    {
+        const string output = "\n[{\"addr\":\"127.0.0.1:0/12345\",\"until\":\"2026-11-26T01:24:31.065803+0000\"}][{\"range\":\"10.0.0.0:0/24\",\"until\":\"2026-11-26T01:24:31.065803+0000\"}]";
+
+        var entries = RbdCommands.ParseBlocklist(output);
+
+        Assert.Equal(["127.0.0.1:0/12345"], entries.Select(e => e.Address));
+        Assert.Empty(RbdCommands.ParseBlocklist("\n[][]"));
+        Assert.Throws<CordouanException>(() => RbdCommands.ParseBlocklist("[{"));
+    }
 }

@@ -60,10 +60,10 @@ public sealed partial class RbdStoragePluginTests(MicroCephCluster ceph) : Stora
         (await Runner.RunCheckedAsync(["rbd", "--conf", ceph.Conf, .. arguments], Cancellation)).StandardOutput;
 
     [Fact]
-    public void Capabilities_Rbd_SharedRawWithSnapshotsAndLinkedClones()
+    public void Capabilities_Rbd_SharedRawWithSnapshotsLinkedClonesAndFencing()
     {
         Assert.Equal("rbd", Plugin.Type);
-        Assert.Equal(new StorageCapabilities(true, true, true, false, Plugin.Capabilities.Formats), Plugin.Capabilities);
+        Assert.Equal(new StorageCapabilities(true, true, true, true, Plugin.Capabilities.Formats), Plugin.Capabilities);
         Assert.Equal(["raw"], Plugin.Capabilities.Formats);
     }
 
