@@ -124,7 +124,8 @@ public static class DaemonHost
         services.AddSingleton(new Cordouan.Node.Ha.Guard.FenceGuardOptions(
             Path.Combine(options.EffectiveRunDirectory, "ha-guard.sock"),
             Path.Combine(options.DataDirectory, "ha-guard.log"),
-            Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell the path of this program, needed to start the HA fence guard")));
+            Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell the path of this program, needed to start the HA fence guard"),
+            options.HaWatchdog));
         services.AddSingleton<Cordouan.Node.Ha.Guard.FenceGuardClient>();
         services.AddHostedService<Cordouan.Node.Ha.HaLocalManager>();
         services.AddHostedService<Cordouan.Node.Ha.HaClusterManager>();

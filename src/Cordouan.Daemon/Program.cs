@@ -5,10 +5,18 @@ using Microsoft.Extensions.Options;
 
 // cordouand: one per node. Reads config (TOML file + command line), then runs the API, the node agent and,
 // unless external etcd endpoints are given, a supervised local etcd member.
-if (args is ["fence-guard", "--socket", var socket, "--log", var log])
+if (args is ["fence-guard", "--socket", var socket, "--log", var log, .. var rest] && rest is [] or ["--watchdog", _])
 {
     // The HA fence guard: a separate, tiny process that outlives this daemon (see FenceGuardServer).
-    return await new Cordouan.Node.Ha.Guard.FenceGuardServer(socket, log).RunAsync(CancellationToken.None);
+    using var stop = new CancellationTokenSource();
+    // SIGTERM (a deliberate stop) disarms the watchdog; SIGKILL or a crash leaves it to reset the host.
+    using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    });
+    using var guard = new Cordouan.Node.Ha.Guard.FenceGuardServer(socket, log, rest is [_, var watchdog] ? watchdog : null);
+    return await guard.RunAsync(stop.Token);
 }
 try
 {

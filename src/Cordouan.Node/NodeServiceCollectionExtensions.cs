@@ -19,6 +19,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<Ha.HaConfigRepository>();
         services.AddSingleton<Ha.NodeLeaseState>();
         services.AddSingleton<Ha.HaClaims>();
+        services.AddSingleton<Ha.HaStorageFence>();
         services.AddSingleton<Ha.HaStatusReader>();
         services.AddSingleton<Ha.HaConfigService>();
         services.AddSingleton<VmReadModel>();

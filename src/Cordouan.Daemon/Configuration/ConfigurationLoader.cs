@@ -28,6 +28,7 @@ public static class ConfigurationLoader
         ["--address"] = "address",
         ["--migration-address"] = "migration-address",
         ["--witness"] = "witness",
+        ["--ha-watchdog"] = "ha-watchdog",
     };
 
     /// <summary>Switches that may stand alone (<c>--witness</c>), meaning "true".</summary>
@@ -78,6 +79,7 @@ public static class ConfigurationLoader
             QemuBinary = configuration["qemu-binary"] ?? options.QemuBinary,
             Address = configuration["address"] ?? options.Address,
             MigrationAddress = configuration["migration-address"] ?? options.MigrationAddress,
+            HaWatchdog = configuration["ha-watchdog"] is { Length: > 0 } watchdog ? Path.GetFullPath(watchdog) : options.HaWatchdog,
             Witness = configuration["witness"] is { } witness
                 ? bool.TryParse(witness, out var w) ? w : throw new ArgumentException($"witness '{witness}' must be true or false")
                 : options.Witness,

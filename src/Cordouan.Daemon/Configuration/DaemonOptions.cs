@@ -30,6 +30,11 @@ public sealed record DaemonOptions
     public string? MigrationAddress { get; init; }
     /// <summary>A witness only votes (etcd member) and answers the API; it never runs VMs.</summary>
     public bool Witness { get; init; }
+    /// <summary>
+    /// A watchdog device (<c>/dev/watchdog</c>, e.g. softdog's) the HA fence guard feeds; it stops feeding, and the host
+    /// resets, only if an HA VM it must kill survives SIGKILL, or if the guard itself dies. Unset: no watchdog.
+    /// </summary>
+    public string? HaWatchdog { get; init; }
 
     /// <summary>
     /// The advertised management address: <see cref="Address"/>, else the listen address unless it is a wildcard,

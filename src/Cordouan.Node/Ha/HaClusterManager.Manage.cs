@@ -37,11 +37,13 @@ public sealed partial class HaClusterManager
         if (resources.Count == 0)
         {
             _lostSince.Clear();
+            _storageFenced.Clear();
             return;
         }
         var picture = await ReadAsync(resources, services, cancellationToken);
         var now = time.GetTimestamp();
         var due = new Dictionary<string, List<Orphan>>(StringComparer.Ordinal);
+        var lost = new HashSet<string>(StringComparer.Ordinal);
         foreach (var resource in resources.Where(r => r.State != HaStates.Ignored))
         {
             if (!picture.Vms.TryGetValue(resource.VmId, out var vm))
@@ -56,6 +58,10 @@ public sealed partial class HaClusterManager
                 {
                     await RelocateAsync(resource, vm, service, picture, cancellationToken);
                 }
+                else
+                {
+                    await FailBackAsync(resource, vm, service, picture, cancellationToken);
+                }
                 continue;
             }
             if (picture.Lrms.GetValueOrDefault(owner)?.Mode == HaLrmModes.Restart)
@@ -68,9 +74,14 @@ public sealed partial class HaClusterManager
                 _lostSince[owner] = since = now;
                 LogNodeLost(logger, owner);
             }
-            if (time.GetElapsedTime(since, now) < FenceMargin)
+            lost.Add(resource.Sid);
+            var storageFenced = await StorageFenceAsync(resource, vm, service, owner, cancellationToken);
+            // A storage-fenced VM's margin runs from the fence: its node, which watches the blocklist, kills its copy meanwhile.
+            var marginFrom = _storageFenced.TryGetValue(resource.Sid, out var fenced) ? fenced.Timestamp : since;
+            if (!storageFenced || time.GetElapsedTime(marginFrom, time.GetTimestamp()) < FenceMargin)
             {
-                await MarkAsync(resource.Sid, service, HaServiceStates.Fence, $"node '{owner}' lost its lease: fencing", cancellationToken);
+                var why = storageFenced ? "fencing" : "its disk clients could not be cut off yet: retrying";
+                await MarkAsync(resource.Sid, service, HaServiceStates.Fence, $"node '{owner}' lost its lease: {why}", cancellationToken);
                 continue;
             }
             (due.TryGetValue(owner, out var list) ? list : due[owner] = []).Add(new Orphan(resource, vm, service));
@@ -78,6 +89,11 @@ public sealed partial class HaClusterManager
         foreach (var back in _lostSince.Keys.Where(picture.Alive.Contains).ToList())
         {
             _lostSince.Remove(back);
+        }
+        foreach (var settled in _storageFenced.Keys.Where(sid => !lost.Contains(sid)).ToList())
+        {
+            // Recovered, or its node is back: a later loss is a new fence.
+            _storageFenced.Remove(settled);
         }
         foreach (var (owner, orphans) in due)
         {

@@ -14,7 +14,8 @@ namespace Cordouan.Node.Ha;
 /// The cluster resource manager (CRM): one per cluster, elected through <c>ha/manager</c> (bound to the winner's
 /// lease, so it moves on when that node dies). Twice a second it looks at every HA resource: a resource whose node
 /// lost its lease (and with it the resource's claim) is recovered on the best allowed node once a fencing margin has
-/// passed (the node killed it at its own, earlier, lease deadline); a resource its node gave up on is relocated.
+/// passed (the node killed it at its own, earlier, lease deadline; a storage-fenced VM's disk clients are cut off
+/// first); a resource its node gave up on is relocated.
 /// </summary>
 public sealed partial class HaClusterManager(
     HaConfigRepository ha,
@@ -23,6 +24,7 @@ public sealed partial class HaClusterManager(
     ClusterView cluster,
     IClusterStore store,
     TaskManager tasks,
+    HaStorageFence fence,
     NodeLeaseState lease,
     NodeIdentity node,
     NodeOptions options,
@@ -99,6 +101,7 @@ public sealed partial class HaClusterManager(
         {
             _leader = true;
             _lostSince.Clear();
+            _storageFenced.Clear();
             LogElected(logger, node.NodeName);
         }
         return won.Succeeded;

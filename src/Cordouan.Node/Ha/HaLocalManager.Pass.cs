@@ -12,7 +12,8 @@ public sealed partial class HaLocalManager
     {
         var resources = await ha.Resources.ListAsync(cancellationToken);
         var managed = new HashSet<VmId>();
-        var armedPids = new Dictionary<VmId, int>();
+        var armedPids = new Dictionary<VmId, Guard.GuardedVm>();
+        await SweepKeptCopiesAsync(cancellationToken);
         var claimed = await claims.ListAsync(cancellationToken);
         if (resources.Count > 0)
         {
@@ -27,7 +28,8 @@ public sealed partial class HaLocalManager
                 managed.Add(vm.Document.Id);
                 if (await ReconcileAsync(resource, vm, services.GetValueOrDefault(resource.Sid), claimed.GetValueOrDefault(resource.Sid), held, cancellationToken) is { } pid)
                 {
-                    armedPids[vm.Document.Id] = pid;
+                    var storageFenced = _storageFenced.TryGetValue(vm.Document.Id, out var clients) && clients.Pid == pid;
+                    armedPids[vm.Document.Id] = new Guard.GuardedVm(pid, storageFenced);
                 }
             }
         }
@@ -35,6 +37,7 @@ public sealed partial class HaLocalManager
         {
             // No longer HA here (resource removed or ignored, VM moved away): no longer fenced either.
             _armed.TryRemove(gone, out _);
+            _storageFenced.TryRemove(gone, out _);
         }
         await SyncGuardAsync(armedPids, cancellationToken);
         foreach (var (sid, claim) in claimed.Where(c => c.Value.Lease == held.Id && !managed.Contains(new VmId(HaResourceDocument.VmIdOf(c.Key)))))
@@ -51,6 +54,10 @@ public sealed partial class HaLocalManager
         var id = vm.Document.Id;
         var runtime = await driver.GetAsync(id, cancellationToken);
         var mine = claim is not null && claim.Lease == held.Id;
+        if (await HandleRequestAsync(resource, vm, service, runtime is not null, cancellationToken))
+        {
+            return runtime?.Pid;
+        }
         if (runtime is not null)
         {
             // Running without a claim (adopted after a restart, or just migrated here): claim it, or it is unfenced.
@@ -68,12 +75,18 @@ public sealed partial class HaLocalManager
                 await RequestStopAsync(id, cancellationToken);
                 return runtime.Pid;
             }
-            if (service?.Document is not { State: HaServiceStates.Started } state || state.Node != node.NodeName)
+            if (service?.Document is not { State: HaServiceStates.Started, RunningSince: not null } state || state.Node != node.NodeName)
             {
-                await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Started, Node = node.NodeName, Message = null }, cancellationToken);
+                // First seen running here since its start or its move (the end of a failover): stamped. Its disk
+                // clients are recorded next pass, over the state written now.
+                var since = time.GetUtcNow().ToUnixTimeMilliseconds();
+                await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Started, Node = node.NodeName, Message = null, RunningSince = since }, cancellationToken);
+                return runtime.Pid;
             }
+            await RecordClientsAsync(resource.Sid, vm, runtime.Pid, service, cancellationToken);
             return runtime.Pid;
         }
+        _storageFenced.TryRemove(id, out _);
         bool crashed;
         lock (_seenRunning)
         {
@@ -88,7 +101,7 @@ public sealed partial class HaLocalManager
             }
             if (service?.Document.State != HaServiceStates.Stopped)
             {
-                await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Stopped, Node = node.NodeName, Restarts = 0, Message = null }, cancellationToken);
+                await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Stopped, Node = node.NodeName, Restarts = 0, Message = null, RunningSince = null }, cancellationToken);
             }
             return null;
         }
@@ -113,7 +126,7 @@ public sealed partial class HaLocalManager
             return null;
         }
         _armed[id] = resource.Sid;
-        await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Started, Node = node.NodeName, Restarts = restarts, Message = null }, cancellationToken);
+        await WriteServiceAsync(resource.Sid, service, s => s with { State = HaServiceStates.Started, Node = node.NodeName, Restarts = restarts, Message = null, RunningSince = null }, cancellationToken);
         try
         {
             await vmService.StartAsync(id, skipLock: false, User, byHaManager: true, cancellationToken);
@@ -145,7 +158,7 @@ public sealed partial class HaLocalManager
     {
         try
         {
-            await vmService.ShutdownAsync(id, StopTimeout, forceStop: true, skipLock: false, User, cancellationToken);
+            await vmService.ShutdownAsync(id, StopTimeout, forceStop: true, skipLock: false, User, byHaManager: true, cancellationToken);
             LogStopping(logger, id);
         }
         catch (Exception e) when (e is VmLockedException or VmStateException)
@@ -158,7 +171,7 @@ public sealed partial class HaLocalManager
         ha.WriteServiceAsync(sid, current, change, time.GetUtcNow(), cancellationToken);
 
     /// <summary>The fence guard learns the QEMU pid of every armed VM that runs (one being started is armed next pass).</summary>
-    private async Task SyncGuardAsync(IReadOnlyDictionary<VmId, int> running, CancellationToken cancellationToken)
+    private async Task SyncGuardAsync(IReadOnlyDictionary<VmId, Guard.GuardedVm> running, CancellationToken cancellationToken)
     {
         try
         {

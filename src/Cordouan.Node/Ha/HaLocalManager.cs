@@ -15,16 +15,19 @@ namespace Cordouan.Node.Ha;
 /// state: starts them under a claim bound to the node's lease, restarts them in place after a crash up to
 /// <c>max_restart</c> times (then asks the cluster manager to relocate them), and stops the ones requested stopped.
 /// It fences: the moment the node's lease may have expired it kills every HA VM it runs, before the cluster can
-/// have recovered them elsewhere. VMs that are not HA-managed are never touched.
+/// have recovered them elsewhere, except storage-fenced ones (see <c>HaLocalManager.StorageFence.cs</c>). VMs that
+/// are not HA-managed are never touched.
 /// </summary>
 public sealed partial class HaLocalManager(
     HaConfigRepository ha,
     HaClaims claims,
     VmRepository vms,
     VmService vmService,
+    Vms.Migration.VmMigrator migrator,
     IVmDriver driver,
     NodeLeaseState lease,
     Guard.FenceGuardClient guard,
+    HaStorageFence fence,
     NodeIdentity node,
     NodeOptions options,
     TimeProvider time,
@@ -110,21 +113,21 @@ public sealed partial class HaLocalManager(
     }
 
     /// <summary>
-    /// Tells the fence guard, several times a second, until when the lease is valid: if this daemon dies or hangs the
-    /// guard kills the HA VMs at the last deadline it heard, before the cluster may recover them elsewhere.
+    /// Tells the fence guard, several times a second, until when the lease is valid and that this daemon still runs: if
+    /// it dies or hangs the guard kills the HA VMs at the last deadline it heard, before the cluster may recover them elsewhere.
     /// </summary>
     private async Task FeedGuardAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested && !_stopping)
         {
             await Task.Delay(GuardFeedInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (lease.Current is not { } held || _stopping)
+            if (_stopping)
             {
                 continue;
             }
             try
             {
-                await guard.FeedAsync(held.ValidUntil(), stoppingToken);
+                await guard.FeedAsync(lease.Current?.ValidUntil(), AliveDeadline(), stoppingToken);
             }
             catch (Exception e) when (e is CordouanException or IOException or System.Net.Sockets.SocketException)
             {
@@ -136,10 +139,16 @@ public sealed partial class HaLocalManager(
         }
     }
 
-    private void Watch(HeldLease held) =>
+    private void Watch(HeldLease held)
+    {
+        Interlocked.Exchange(ref _leaseAcquiredAt, time.GetTimestamp());
         held.Lost.Register(() => _ = FenceAsync(held));
+    }
 
-    /// <summary>Kills every HA VM of this node: the lease may be gone, so the cluster may start them elsewhere.</summary>
+    /// <summary>
+    /// Kills every HA VM of this node that is not storage-fenced: the lease may be gone, so the cluster may start them
+    /// elsewhere. Storage-fenced ones keep running while the storage's blocklist is watched.
+    /// </summary>
     private async Task FenceAsync(HeldLease lost)
     {
         if (_stopping || Interlocked.Exchange(ref _fencedLease, lost.Id) == lost.Id)
@@ -151,19 +160,35 @@ public sealed partial class HaLocalManager(
             LogNothingToFence(logger);
             return;
         }
-        LogFencing(logger, _armed.Count);
-        await KillArmedAsync();
+        var kept = _armed.Keys.Where(_storageFenced.ContainsKey).ToList();
+        var victims = _armed.Keys.Except(kept).ToList();
+        if (victims.Count > 0)
+        {
+            LogFencing(logger, victims.Count);
+            await KillAsync(victims);
+        }
+        if (kept.Count > 0)
+        {
+            LogKeptRunning(logger, kept.Count);
+            foreach (var id in kept)
+            {
+                _keptThroughLoss[id] = true;
+            }
+            _ = WatchBlocklistAsync(lost.Id);
+        }
     }
 
-    private async Task KillArmedAsync()
+    private Task KillArmedAsync() => KillAsync([.. _armed.Keys]);
+
+    private async Task KillAsync(IReadOnlyList<VmId> victims)
     {
-        var victims = _armed.Keys.ToList();
         await Task.WhenAll(victims.Select(async id =>
         {
             try
             {
                 await driver.KillAsync(id, CancellationToken.None);
                 _armed.TryRemove(id, out _);
+                _storageFenced.TryRemove(id, out _);
                 lock (_seenRunning)
                 {
                     _seenRunning.Remove(id);

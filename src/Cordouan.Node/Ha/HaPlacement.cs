@@ -30,4 +30,24 @@ public static class HaPlacement
         var best = candidates.Max(n => priorities.GetValueOrDefault(n, int.MinValue));
         return EvacuationTargets.Choose(candidates.Where(n => priorities.GetValueOrDefault(n, int.MinValue) == best), loads);
     }
+
+    /// <summary>
+    /// Failback: the node a running resource should move back to, because a node of its group with a higher priority
+    /// than <paramref name="current"/> is alive again; null when it stays (no group, <c>nofailback</c>, or already best).
+    /// </summary>
+    public static string? FailbackTarget(
+        HaGroupDocument? group,
+        IEnumerable<NodeDocument> nodes,
+        IReadOnlySet<string> alive,
+        IReadOnlyDictionary<string, NodeLoad> loads,
+        string current)
+    {
+        if (group is null || group.NoFailback)
+        {
+            return null;
+        }
+        var priorities = group.Nodes.ToDictionary(n => n.Node, n => n.Priority, StringComparer.Ordinal);
+        var best = Choose(group, nodes, alive, loads, []);
+        return best is not null && priorities.GetValueOrDefault(best, int.MinValue) > priorities.GetValueOrDefault(current, int.MinValue) ? best : null;
+    }
 }

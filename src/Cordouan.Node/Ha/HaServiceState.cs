@@ -17,6 +17,17 @@ public sealed record HaServiceState
     /// <summary>Nodes where it could not be kept running, avoided when relocating.</summary>
     public IReadOnlyList<string> FailedNodes { get; init; } = [];
     public string? Message { get; init; }
+    /// <summary>
+    /// The disk clients (Ceph: librados instances) of the QEMU running it, recorded by its node when its disks can be
+    /// storage-fenced: the cluster manager cuts them off before recovering it elsewhere.
+    /// </summary>
+    public IReadOnlyList<string> Clients { get; init; } = [];
+    /// <summary>A user's request to move it (<see cref="HaRequests"/>), carried out by the local manager of the node that runs it.</summary>
+    public string? Request { get; init; }
+    /// <summary>Where <see cref="Request"/> moves it.</summary>
+    public string? RequestedNode { get; init; }
+    /// <summary>Unix milliseconds when its node first saw its QEMU running after the last start: a failover's last step.</summary>
+    public long? RunningSince { get; init; }
     /// <summary>Unix seconds of the last change.</summary>
     public long Changed { get; init; }
 }
@@ -36,6 +47,15 @@ public static class HaServiceStates
     public const string Freeze = "freeze";
     /// <summary>Could not be kept running (relocations exhausted, no node allowed): needs an operator.</summary>
     public const string Error = "error";
+}
+
+/// <summary>What <c>POST /cluster/ha/resources/{sid}/migrate|relocate</c> ask for.</summary>
+public static class HaRequests
+{
+    /// <summary>Live migration of a running VM (offline if it is stopped).</summary>
+    public const string Migrate = "migrate";
+    /// <summary>Stop, move, start again on the requested node.</summary>
+    public const string Relocate = "relocate";
 }
 
 /// <summary>A node's local manager status at <c>ha/lrm/&lt;node&gt;</c>.</summary>

@@ -58,11 +58,18 @@ public sealed partial class VmService
         }, cancellationToken);
     }
 
-    public async Task<Upid> ShutdownAsync(VmId id, TimeSpan timeout, bool forceStop, bool skipLock, string user, CancellationToken cancellationToken)
+    public Task<Upid> ShutdownAsync(VmId id, TimeSpan timeout, bool forceStop, bool skipLock, string user, CancellationToken cancellationToken) =>
+        ShutdownAsync(id, timeout, forceStop, skipLock, user, byHaManager: false, cancellationToken);
+
+    /// <summary>A shutdown; <paramref name="byHaManager"/> when the HA local manager does it (a relocation: the VM stays requested started).</summary>
+    internal async Task<Upid> ShutdownAsync(VmId id, TimeSpan timeout, bool forceStop, bool skipLock, string user, bool byHaManager, CancellationToken cancellationToken)
     {
         var vm = await vms.GetOwnedAsync(id, cancellationToken);
         EnsureUnlocked(vm, skipLock);
-        await RequestHaStateAsync(id, Ha.HaStates.Stopped, cancellationToken);
+        if (!byHaManager)
+        {
+            await RequestHaStateAsync(id, Ha.HaStates.Stopped, cancellationToken);
+        }
         return await StartVmTaskAsync(id, "qmshutdown", user, ctx => ShutdownProcessAsync(id, timeout, forceStop, ctx), cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cordouan.Api.Auth;
 using Cordouan.Api.Http;
+using Cordouan.Node.Ha;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -9,8 +10,8 @@ namespace Cordouan.Api.Endpoints.Ha;
 
 /// <summary>
 /// Routes of <c>/cluster/ha</c> (spec §7): the resource and group configuration. Reads need Sys.Audit on <c>/</c>,
-/// writes Sys.Console, as in Proxmox. Handlers live in the files beside this one; <c>status/*</c> and
-/// <c>resources/{sid}/migrate|relocate</c> belong to the HA engine.
+/// writes Sys.Console, as in Proxmox. Handlers live in the files beside this one; <c>resources/{sid}/migrate|relocate</c>
+/// record a request the HA engine carries out.
 /// </summary>
 public static class HaEndpoints
 {
@@ -27,6 +28,8 @@ public static class HaEndpoints
         resources.MapGet("/{sid}", HaResourceHandlers.GetAsync);
         resources.MapPut("/{sid}", HaResourceHandlers.UpdateAsync);
         resources.MapDelete("/{sid}", HaResourceHandlers.DeleteAsync);
+        resources.MapPost("/{sid}/migrate", (HttpContext http, string sid, HaConfigService ha, IAccessGuard guard) => HaResourceHandlers.RequestMoveAsync(http, sid, HaRequests.Migrate, ha, guard));
+        resources.MapPost("/{sid}/relocate", (HttpContext http, string sid, HaConfigService ha, IAccessGuard guard) => HaResourceHandlers.RequestMoveAsync(http, sid, HaRequests.Relocate, ha, guard));
 
         var groups = app.MapGroup("/api2/json/cluster/ha/groups");
         groups.MapGet("", HaGroupHandlers.ListAsync);

@@ -69,6 +69,20 @@ public static class HaResourceHandlers
         return PveResult.Ok((JsonNode?)null);
     }
 
+    /// <summary>
+    /// <c>POST …/{sid}/migrate</c> (live) and <c>…/relocate</c> (stop, move, start): accepted at once, carried out by the
+    /// node that runs the VM; answers PVE 8's <c>{sid, requested-node}</c>.
+    /// </summary>
+    public static async Task<IResult> RequestMoveAsync(HttpContext http, string sid, string request, HaConfigService ha, IAccessGuard guard)
+    {
+        var reader = await ParamReader.ReadAsync(http, PathValues(sid));
+        var node = reader.RequiredString("node");
+        reader.Validate();
+        await guard.RequireAsync(http.GetCaller(), "/", HaEndpoints.WritePrivilege, http.RequestAborted);
+        var id = await ha.RequestMoveAsync(sid, node, request, http.RequestAborted);
+        return PveResult.Ok(new JsonObject { ["sid"] = id, ["requested-node"] = node });
+    }
+
     /// <summary>The optional settings of POST and PUT; their values are checked by <see cref="HaResourceChange.Validate"/>.</summary>
     private static HaResourceChange ReadSettings(ParamReader reader) => new()
     {

@@ -9,19 +9,21 @@ namespace Cordouan.Node.Ha.Guard;
 
 /// <summary>
 /// The daemon's side of the fence guard (<see cref="FenceGuardServer"/>): starts it when first needed (or finds the
-/// one a previous daemon left running), tells it which HA VM processes to kill if the lease deadline passes, and
-/// feeds it that deadline. What it was told is replayed after a reconnect, so a restarted guard knows it all again.
+/// one a previous daemon left running), tells it which HA VM processes to kill if the lease deadline passes (or, for
+/// storage-fenced VMs, if this daemon stops talking), and feeds it both deadlines. What it was told is replayed after a
+/// reconnect, so a restarted guard knows it all again.
 /// </summary>
 public sealed partial class FenceGuardClient(FenceGuardOptions options, ILogger<FenceGuardClient> logger) : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<VmId, int> _armed = [];
+    private readonly Dictionary<VmId, GuardedVm> _armed = [];
     private long? _deadline;
+    private long? _alive;
     private Socket? _socket;
 
-    /// <summary>The VMs the guard kills at the deadline: exactly <paramref name="running"/> (VM → QEMU pid).</summary>
-    public async Task SyncAsync(IReadOnlyDictionary<VmId, int> running, CancellationToken cancellationToken)
+    /// <summary>The VMs the guard kills at their deadline: exactly <paramref name="running"/>.</summary>
+    public async Task SyncAsync(IReadOnlyDictionary<VmId, GuardedVm> running, CancellationToken cancellationToken)
     {
         var lines = new List<string>();
         await _gate.WaitAsync(cancellationToken);
@@ -32,10 +34,10 @@ public sealed partial class FenceGuardClient(FenceGuardOptions options, ILogger<
                 _armed.Remove(gone);
                 lines.Add($"disarm {gone.Value.ToString(CultureInfo.InvariantCulture)}");
             }
-            foreach (var (id, pid) in running.Where(r => !_armed.TryGetValue(r.Key, out var known) || known != r.Value))
+            foreach (var (id, vm) in running.Where(r => !_armed.TryGetValue(r.Key, out var known) || known != r.Value))
             {
-                _armed[id] = pid;
-                lines.Add(Arm(id, pid));
+                _armed[id] = vm;
+                lines.Add(Arm(id, vm));
             }
             // Nothing is armed before a first deadline went out: a guard left by a crashed daemon still holds that
             // daemon's deadline, maybe already past, and would kill what it is told at once.
@@ -50,16 +52,20 @@ public sealed partial class FenceGuardClient(FenceGuardOptions options, ILogger<
         }
     }
 
-    /// <summary>The lease is valid until <paramref name="timestamp"/> (a <see cref="Stopwatch"/> timestamp, CLOCK_MONOTONIC).</summary>
-    public async Task FeedAsync(long timestamp, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lease is valid until <paramref name="leaseValidUntil"/> (null: lost, the last deadline stands) and this daemon
+    /// vouches for its storage-fenced VMs until <paramref name="aliveUntil"/> (<see cref="Stopwatch"/> timestamps, CLOCK_MONOTONIC).
+    /// </summary>
+    public async Task FeedAsync(long? leaseValidUntil, long aliveUntil, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _deadline = timestamp;
-            if (_armed.Count > 0 || _socket is not null)
+            _deadline = leaseValidUntil ?? _deadline;
+            _alive = aliveUntil;
+            if (_deadline is { } deadline && (_armed.Count > 0 || _socket is not null))
             {
-                await SendAsync([Deadline(timestamp)], cancellationToken);
+                await SendAsync([Deadline(deadline), Alive(aliveUntil)], cancellationToken);
             }
         }
         finally
@@ -111,6 +117,10 @@ public sealed partial class FenceGuardClient(FenceGuardOptions options, ILogger<
     private List<string> Replay()
     {
         var lines = _armed.Select(a => Arm(a.Key, a.Value)).ToList();
+        if (_alive is { } alive)
+        {
+            lines.Insert(0, Alive(alive));
+        }
         if (_deadline is { } deadline)
         {
             lines.Insert(0, Deadline(deadline));
@@ -132,7 +142,8 @@ public sealed partial class FenceGuardClient(FenceGuardOptions options, ILogger<
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "fence-guard", "--socket", options.SocketPath, "--log", options.LogPath })
+        string[] watchdog = options.Watchdog is { } device ? ["--watchdog", device] : [];
+        foreach (var argument in new[] { "fence-guard", "--socket", options.SocketPath, "--log", options.LogPath }.Concat(watchdog))
         {
             info.ArgumentList.Add(argument);
         }
@@ -169,7 +180,10 @@ public sealed partial class FenceGuardClient(FenceGuardOptions options, ILogger<
         }
     }
 
-    private static string Arm(VmId id, int pid) => $"arm {id.Value.ToString(CultureInfo.InvariantCulture)} {pid.ToString(CultureInfo.InvariantCulture)}";
+    private static string Arm(VmId id, GuardedVm vm) =>
+        $"arm {id.Value.ToString(CultureInfo.InvariantCulture)} {vm.Pid.ToString(CultureInfo.InvariantCulture)}{(vm.StorageFenced ? " storage" : "")}";
+
+    private static string Alive(long timestamp) => $"alive {timestamp.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Deadline(long timestamp) => $"deadline {timestamp.ToString(CultureInfo.InvariantCulture)}";
 

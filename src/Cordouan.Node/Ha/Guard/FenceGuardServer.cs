@@ -10,15 +10,18 @@ namespace Cordouan.Node.Ha.Guard;
 /// The fence guard: a small process (<c>cordouand fence-guard</c>) that outlives the daemon, like Proxmox's
 /// watchdog-mux. The daemon tells it which HA VM processes run here ("arm") and, several times a second, until when
 /// its lease is valid ("deadline", a CLOCK_MONOTONIC timestamp). Once that deadline passes with VMs armed (the daemon
-/// died, hung, or lost its lease) it SIGKILLs them: the cluster may recover them elsewhere from then on. A clean stop
-/// of the daemon sends "release" (the cluster freezes those VMs instead of recovering them).
+/// died, hung, or lost its lease) it SIGKILLs them: the cluster may recover them elsewhere from then on. VMs armed
+/// "storage" are storage-fenced (the cluster cuts their disk clients off before recovering them): a lost lease is no
+/// reason to kill them, only that and the daemon falling silent ("alive" deadline passed too) is. A clean stop of the daemon sends
+/// "release" (the cluster freezes those VMs instead of recovering them).
 /// </summary>
-public sealed class FenceGuardServer(string socketPath, string logPath)
+public sealed partial class FenceGuardServer(string socketPath, string logPath, string? watchdogPath = null) : IDisposable
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private readonly Dictionary<int, ArmedVm> _armed = [];
     private readonly Lock _gate = new();
     private long _deadline = long.MaxValue;
+    private long _alive = long.MaxValue;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -28,12 +31,23 @@ public sealed class FenceGuardServer(string socketPath, string logPath)
         File.SetUnixFileMode(socketPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         listener.Listen(4);
         Log($"fence guard started (pid {Environment.ProcessId}), listening on {socketPath}");
-        _ = EnforceAsync(cancellationToken);
-        while (!cancellationToken.IsCancellationRequested)
+        OpenWatchdog();
+        var enforcing = EnforceAsync(cancellationToken);
+        try
         {
-            var client = await listener.AcceptAsync(cancellationToken);
-            _ = ServeAsync(client, cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var client = await listener.AcceptAsync(cancellationToken);
+                _ = ServeAsync(client, cancellationToken);
+            }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        await enforcing;
+        // A deliberate stop: the watchdog must not reset the host for it.
+        DisarmWatchdog();
+        Log("fence guard stopped");
         return 0;
     }
 
@@ -67,11 +81,15 @@ public sealed class FenceGuardServer(string socketPath, string logPath)
                 case ["deadline", var ticks] when long.TryParse(ticks, CultureInfo.InvariantCulture, out var deadline):
                     _deadline = deadline;
                     break;
-                case ["arm", var vm, var pidText] when int.TryParse(vm, CultureInfo.InvariantCulture, out var vmid) && int.TryParse(pidText, CultureInfo.InvariantCulture, out var pid):
-                    if (ProcessStat.TryRead(pid) is { IsRunning: true } process && (!_armed.TryGetValue(vmid, out var known) || known.Pid != pid))
+                case ["alive", var ticks] when long.TryParse(ticks, CultureInfo.InvariantCulture, out var alive):
+                    _alive = alive;
+                    break;
+                case ["arm", var vm, var pidText, .. var kind] when int.TryParse(vm, CultureInfo.InvariantCulture, out var vmid) && int.TryParse(pidText, CultureInfo.InvariantCulture, out var pid):
+                    var storage = kind is ["storage"];
+                    if (ProcessStat.TryRead(pid) is { IsRunning: true } process && (!_armed.TryGetValue(vmid, out var known) || known.Pid != pid || known.StorageFenced != storage))
                     {
-                        _armed[vmid] = new ArmedVm(pid, process.StartTicks);
-                        Log($"armed VM {vmid} (pid {pid})");
+                        _armed[vmid] = new ArmedVm(pid, process.StartTicks, storage);
+                        Log($"armed VM {vmid} (pid {pid}{(storage ? ", storage-fenced" : "")})");
                     }
                     break;
                 case ["disarm", var vm] when int.TryParse(vm, CultureInfo.InvariantCulture, out var vmid):
@@ -84,6 +102,7 @@ public sealed class FenceGuardServer(string socketPath, string logPath)
                     Log($"released by a clean daemon stop: {_armed.Count} VM(s) no longer guarded");
                     _armed.Clear();
                     _deadline = long.MaxValue;
+                    _alive = long.MaxValue;
                     break;
                 default:
                     Log($"ignored line '{line}'");
@@ -97,17 +116,26 @@ public sealed class FenceGuardServer(string socketPath, string logPath)
         while (!cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(Tick, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            CheckKills();
+            FeedWatchdog();
             List<(int VmId, ArmedVm Vm)> victims;
+            string why;
             lock (_gate)
             {
-                if (_armed.Count == 0 || Stopwatch.GetTimestamp() < _deadline)
+                var now = Stopwatch.GetTimestamp();
+                // A storage-fenced VM outlives a lost lease while the daemon that watches the blocklist for it still talks.
+                victims = [.. _armed.Where(a => now >= _deadline && (!a.Value.StorageFenced || now >= _alive)).Select(a => (a.Key, a.Value))];
+                if (victims.Count == 0)
                 {
                     continue;
                 }
-                victims = [.. _armed.Select(a => (a.Key, a.Value))];
-                _armed.Clear();
+                foreach (var (vmid, _) in victims)
+                {
+                    _armed.Remove(vmid);
+                }
+                why = now >= _alive ? "the daemon fell silent" : "lease deadline passed without renewal";
             }
-            Log($"lease deadline passed without renewal: killing {victims.Count} HA VM(s)");
+            Log($"{why}: killing {victims.Count} HA VM(s)");
             foreach (var (vmid, vm) in victims)
             {
                 // Only the process we armed: a reused pid has another start time.
@@ -117,6 +145,7 @@ public sealed class FenceGuardServer(string socketPath, string logPath)
                     {
                         Process.GetProcessById(vm.Pid).Kill();
                         Log($"killed VM {vmid} (pid {vm.Pid})");
+                        WatchKill(vmid, vm);
                     }
                     catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
                     {
@@ -139,5 +168,5 @@ public sealed class FenceGuardServer(string socketPath, string logPath)
         }
     }
 
-    private sealed record ArmedVm(int Pid, long StartTicks);
+    private sealed record ArmedVm(int Pid, long StartTicks, bool StorageFenced);
 }

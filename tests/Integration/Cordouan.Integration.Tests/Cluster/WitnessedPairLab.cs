@@ -14,7 +14,7 @@ public abstract class WitnessedPairLab(string clusterName) : IAsyncLifetime
 
     public string GuestImage { get; private set; } = "";
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         Requirements.Qemu();
@@ -39,7 +39,7 @@ public abstract class WitnessedPairLab(string clusterName) : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Lab is not null)
         {

@@ -20,7 +20,22 @@ public sealed class MicroCephCluster : IAsyncLifetime
     private readonly ProcessRunner _runner = new();
     private readonly Queue<Task<string>> _readyPools = new();
     private readonly List<Task> _deletions = [];
+    private readonly string _address;
     private TempDirectory? _directory;
+
+    public MicroCephCluster()
+        : this(System.Net.IPAddress.Loopback)
+    {
+    }
+
+    private MicroCephCluster(System.Net.IPAddress address) => _address = address.ToString();
+
+    /// <summary>
+    /// A cluster whose monitor and OSD listen on <paramref name="address"/> instead of 127.0.0.1: the test process's
+    /// address on a lab switch, so that nodes in the lab's namespaces reach it (and appear to Ceph by their own address).
+    /// Start it with <see cref="InitializeAsync"/>.
+    /// </summary>
+    public static MicroCephCluster ListeningOn(System.Net.IPAddress address) => new(address);
 
     public string Conf => Combine("ceph.conf");
 
@@ -46,14 +61,14 @@ public sealed class MicroCephCluster : IAsyncLifetime
             Directory.CreateDirectory(Combine(sub));
         }
         var (v1, v2) = (PortAllocator.Next(), PortAllocator.Next());
-        MonHost = $"127.0.0.1:{v1}";
+        MonHost = $"{_address}:{v1}";
         var fsid = Guid.NewGuid().ToString();
         await File.WriteAllTextAsync(Conf, ConfText(fsid, v1, v2), ct);
         await RunAsync(ct, "ceph-authtool", "--create-keyring", Combine("mon.keyring"), "--gen-key", "-n", "mon.", "--cap", "mon", "allow *");
         await RunAsync(ct, "ceph-authtool", "--create-keyring", AdminKeyringPath, "--gen-key", "-n", "client.admin",
             "--cap", "mon", "allow *", "--cap", "osd", "allow *", "--cap", "mds", "allow *", "--cap", "mgr", "allow *");
         await RunAsync(ct, "ceph-authtool", Combine("mon.keyring"), "--import-keyring", AdminKeyringPath);
-        await RunAsync(ct, "monmaptool", "--create", "--addv", "a", $"[v2:127.0.0.1:{v2},v1:127.0.0.1:{v1}]", "--fsid", fsid, Combine("monmap"));
+        await RunAsync(ct, "monmaptool", "--create", "--addv", "a", $"[v2:{_address}:{v2},v1:{_address}:{v1}]", "--fsid", fsid, Combine("monmap"));
         await RunAsync(ct, "ceph-mon", "-c", Conf, "--mkfs", "-i", "a", "--monmap", Combine("monmap"), "--keyring", Combine("mon.keyring"));
         await RunAsync(ct, "ceph-mon", "-c", Conf, "-i", "a");
         await CephAsync(ct, "auth", "get-or-create", "mgr.x", "mon", "allow profile mgr", "osd", "allow *", "mds", "allow *", "-o", Combine("mgr", "ceph-x", "keyring"));
@@ -136,7 +151,7 @@ public sealed class MicroCephCluster : IAsyncLifetime
     private string ConfText(string fsid, int v1, int v2) => $"""
         [global]
         fsid = {fsid}
-        mon_host = [v2:127.0.0.1:{v2},v1:127.0.0.1:{v1}]
+        mon_host = [v2:{_address}:{v2},v1:{_address}:{v1}]
         mon_initial_members = a
         auth_cluster_required = cephx
         auth_service_required = cephx
@@ -146,7 +161,7 @@ public sealed class MicroCephCluster : IAsyncLifetime
         pid_file = {Combine("run")}/$name.pid
         ms_bind_ipv4 = true
         ms_bind_ipv6 = false
-        public_network = 127.0.0.0/8
+        public_network = {(_address == "127.0.0.1" ? "127.0.0.0/8" : _address + "/32")}
         osd_pool_default_size = 1
         osd_pool_default_min_size = 1
         mon_allow_pool_size_one = true

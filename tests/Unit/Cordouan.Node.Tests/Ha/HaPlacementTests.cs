@@ -63,4 +63,33 @@ public sealed class HaPlacementTests
 
         Assert.Equal("n3", HaPlacement.Choose(group, [Node("n2"), Node("n3")], Alive("n2", "n3"), loads, []));
     }
+
+    [Fact]
+    public void FailbackTarget_HigherPriorityNodeBack_IsTheTarget()
+    {
+        var group = new HaGroupDocument { Name = "g", Nodes = [new("n1", 2), new("n2", 1)] };
+
+        Assert.Equal("n1", HaPlacement.FailbackTarget(group, [Node("n1"), Node("n2")], Alive("n1", "n2"), NoLoad, "n2"));
+    }
+
+    [Fact]
+    public void FailbackTarget_NoFailbackEqualPriorityDeadOrMaintenance_StaysPut()
+    {
+        NodeDocument[] nodes = [Node("n1"), Node("n2"), Node("n3", maintenance: true)];
+        var group = new HaGroupDocument { Name = "g", Nodes = [new("n1", 2), new("n2", 1), new("n3", 3)] };
+
+        Assert.Null(HaPlacement.FailbackTarget(group with { NoFailback = true }, nodes, Alive("n1", "n2", "n3"), NoLoad, "n2"));
+        Assert.Null(HaPlacement.FailbackTarget(group, nodes, Alive("n2", "n3"), NoLoad, "n2"));
+        Assert.Null(HaPlacement.FailbackTarget(group, nodes, Alive("n1", "n2", "n3"), NoLoad, "n1"));
+        Assert.Null(HaPlacement.FailbackTarget(new HaGroupDocument { Name = "e", Nodes = [new("n1", 0), new("n2", 0)] }, nodes, Alive("n1", "n2"), NoLoad, "n2"));
+        Assert.Null(HaPlacement.FailbackTarget(null, nodes, Alive("n1", "n2"), NoLoad, "n2"));
+    }
+
+    [Fact]
+    public void FailbackTarget_RunningOutsideItsRestrictedGroup_MovesIntoIt()
+    {
+        var group = new HaGroupDocument { Name = "g", Nodes = [new("n1", 0)], Restricted = true };
+
+        Assert.Equal("n1", HaPlacement.FailbackTarget(group, [Node("n1"), Node("n2")], Alive("n1", "n2"), NoLoad, "n2"));
+    }
 }
