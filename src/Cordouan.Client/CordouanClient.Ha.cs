@@ -22,6 +22,9 @@ public sealed partial class CordouanClient
         SendForDataAsync(ApiRequests.UpdateHaResource(sid, options, delete, digest), cancellationToken);
 
     /// <summary><c>DELETE /cluster/ha/resources/{sid}</c>.</summary>
+    public Task MoveHaResourceAsync(string sid, string request, string node, CancellationToken cancellationToken) =>
+        SendForDataAsync(ApiRequests.MoveHaResource(sid, request, node), cancellationToken);
+
     public Task RemoveHaResourceAsync(string sid, CancellationToken cancellationToken) =>
         SendForDataAsync(ApiRequests.DeleteHaResource(sid), cancellationToken);
 

@@ -19,8 +19,18 @@ public static partial class ApiRequests
     public static ApiRequest<JsonElement> UpdateHaResource(string sid, HaResourceOptions? options = null, IEnumerable<string>? delete = null, string? digest = null) =>
         Put($"cluster/ha/resources/{Segment(sid)}", Json.JsonElement, HaResourceParameters(options).Add("delete", JoinList(delete)).Add("digest", digest));
 
+    /// <summary>
+    /// <c>POST /cluster/ha/resources/{sid}/migrate|relocate</c> (<paramref name="request"/>): the VM's node moves it to
+    /// <paramref name="node"/>, live or with a restart; answers at once.
+    /// </summary>
+    public static ApiRequest<JsonElement> MoveHaResource(string sid, string request, string node) =>
+        Post($"cluster/ha/resources/{Segment(sid)}/{Segment(request)}", Json.JsonElement, new RequestParameters().Add("node", node));
+
     /// <summary><c>DELETE /cluster/ha/resources/{sid}</c>: the VM leaves HA, nothing else changes.</summary>
     public static ApiRequest<JsonElement> DeleteHaResource(string sid) => Delete($"cluster/ha/resources/{Segment(sid)}", Json.JsonElement);
+
+    /// <summary><c>GET /cluster/ha/status/current</c>.</summary>
+    public static ApiRequest<IReadOnlyList<HaStatusItem>> HaStatus() => Get("cluster/ha/status/current", Json.IReadOnlyListHaStatusItem);
 
     /// <summary><c>GET /cluster/ha/groups</c>.</summary>
     public static ApiRequest<IReadOnlyList<HaGroupItem>> HaGroups() => Get("cluster/ha/groups", Json.IReadOnlyListHaGroupItem);

@@ -42,4 +42,5 @@ namespace Cordouan.Contracts.Json;
 [JsonSerializable(typeof(HaResourceItem))]
 [JsonSerializable(typeof(IReadOnlyList<HaGroupItem>))]
 [JsonSerializable(typeof(HaGroupItem))]
+[JsonSerializable(typeof(IReadOnlyList<HaStatusItem>))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -11,5 +11,6 @@ public sealed class HaCommand : Command
     {
         Add(new HaResourceCommand(host));
         Add(new HaGroupCommand(host));
+        Add(new HaStatusCommand(host));
     }
 }

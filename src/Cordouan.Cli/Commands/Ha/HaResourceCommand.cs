@@ -3,7 +3,7 @@ using Cordouan.Cli.Infrastructure;
 
 namespace Cordouan.Cli.Commands.Ha;
 
-/// <summary><c>cord ha resource list|add|set|remove</c>.</summary>
+/// <summary><c>cord ha resource list|add|set|migrate|relocate|remove</c>.</summary>
 public sealed class HaResourceCommand : Command
 {
     public HaResourceCommand(CliHost host)
@@ -12,6 +12,8 @@ public sealed class HaResourceCommand : Command
         Add(new HaResourceListCommand(host));
         Add(new HaResourceAddCommand(host));
         Add(new HaResourceSetCommand(host));
+        Add(new HaResourceMoveCommand(host, "migrate", "Move an HA VM to another node live (offline if it is stopped)"));
+        Add(new HaResourceMoveCommand(host, "relocate", "Move an HA VM to another node with a restart (stop, move, start)"));
         Add(new HaResourceRemoveCommand(host));
     }
 }

@@ -27,6 +27,18 @@ public sealed class HaCliTests(SharedNode shared)
         Assert.NotEqual(0, unknownNode.Exit);
         Assert.Contains("no such cluster node 'ghost'", unknownNode.Output, StringComparison.Ordinal);
 
+        var nowhere = await RunAsync(config, ct, "ha", "resource", "migrate", "384", "ghost");
+        Assert.NotEqual(0, nowhere.Exit);
+        Assert.Contains("no such cluster node 'ghost'", nowhere.Output, StringComparison.Ordinal);
+        var unknownVm = await RunAsync(config, ct, "ha", "resource", "relocate", "vm:388", node);
+        Assert.NotEqual(0, unknownVm.Exit);
+        Assert.Contains("no such resource 'vm:388'", unknownVm.Output, StringComparison.Ordinal);
+        await AssertRunsAsync(config, ct, "ha", "resource", "migrate", "vm:384", node);
+        var status = await RunAsync(config, ct, "ha", "status");
+        Assert.True(status.Exit == 0, status.Output);
+        Assert.Contains(status.Output.Split('\n'), l => l.Contains("service:vm:384", StringComparison.Ordinal));
+        Assert.Contains(status.Output.Split('\n'), l => l.TrimStart().StartsWith("quorum", StringComparison.Ordinal));
+
         var listed = await RunAsync(config, ct, "--output", "json", "ha", "resource", "list");
         Assert.True(listed.Exit == 0, listed.Output);
         var resource = Assert.Single(JsonNode.Parse(listed.Output)!.AsArray(), r => r!["sid"]!.GetValue<string>() == "vm:384")!;
