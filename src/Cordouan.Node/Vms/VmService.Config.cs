@@ -44,6 +44,7 @@ public sealed partial class VmService
         {
             throw new VmStateException($"can't remove disks of VM {id} - protection mode enabled");
         }
+        await EnsureHaRecoverableAsync(id, set, cancellationToken);
         await using var reverter = new Reverter();
         var ctx = TaskContext.Detached(cancellationToken);
         foreach (var key in set.Keys.Where(DiskConfig.IsDiskKey).ToList())
@@ -78,6 +79,35 @@ public sealed partial class VmService
         }
         await vms.UpdateAsync(current, next, cancellationToken);
         reverter.Commit();
+    }
+
+    /// <summary>
+    /// An HA-managed VM must stay recoverable on another node: a new disk on local storage or a host device is refused
+    /// (as adding the VM to HA with one is), naming each offending key.
+    /// </summary>
+    private async Task EnsureHaRecoverableAsync(VmId id, IReadOnlyDictionary<string, string> set, CancellationToken cancellationToken)
+    {
+        var disks = set.Where(c => DiskConfig.IsDiskKey(c.Key)).Select(c => DiskConfig.Parse(c.Key, c.Value)).Where(d => !d.IsCdrom).ToList();
+        var sid = Ha.HaResourceDocument.SidOf(id.Value);
+        if (disks.Count == 0 || await haConfig.Resources.FindAsync(sid, cancellationToken) is null)
+        {
+            return;
+        }
+        var shared = (await storages.ListAsync(cancellationToken)).ToDictionary(s => s.Id, storages.IsShared, StringComparer.Ordinal);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var disk in disks)
+        {
+            var storage = disk.File.StartsWith('/') ? null : disk.File.Split(':')[0];
+            if (storage is null || (shared.TryGetValue(storage, out var isShared) && !isShared))
+            {
+                var what = storage is null ? $"the host device '{disk.File}'" : $"local storage '{storage}'";
+                errors[disk.Key] = $"VM {id} is HA-managed ({sid}): a disk on {what} could not follow it to another node - use a shared storage, or remove the HA resource first";
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
     }
 
     private static string NextUnusedKey(VmDocument doc)

@@ -142,6 +142,27 @@ public sealed class HaConfigApiTests(SharedNode shared)
     }
 
     [Fact]
+    public async Task VmConfig_HaManaged_NewDiskOnLocalStorageRefusedOnSharedAccepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await AddSharedStorageAsync("ha-disk", ct);
+        await CreateVmAsync(387, "ha-disk", ct);
+        (await Admin.PostAsync(Resources, new() { ["sid"] = "vm:387", ["state"] = "stopped" }, ct)).EnsureOk();
+        var before = (await Admin.GetAsync(Fixtures.Vms.Path(NodeName, 387, "/config"), ct)).EnsureOk().Data!;
+
+        var local = await Admin.PutAsync(Fixtures.Vms.Path(NodeName, 387, "/config"), new() { ["virtio1"] = "local:0.01" }, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, local.Status);
+        Assert.Equal("VM 387 is HA-managed (vm:387): a disk on local storage 'local' could not follow it to another node - use a shared storage, or remove the HA resource first", local.Error("virtio1"));
+        Assert.Equal(before.ToJsonString(), (await Admin.GetAsync(Fixtures.Vms.Path(NodeName, 387, "/config"), ct)).EnsureOk().Data!.ToJsonString());
+        Assert.DoesNotContain("vm-387-disk-1", Directory.EnumerateFiles(shared.Node.Data.Combine("storage", "local"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).OfType<string>().ToList());
+        (await Admin.PutAsync(Fixtures.Vms.Path(NodeName, 387, "/config"), new() { ["virtio1"] = "ha-disk:0.01" }, ct)).EnsureOk();
+
+        (await Admin.DeleteAsync($"{Resources}/vm:387", ct)).EnsureOk();
+        await CleanUpAsync([387], [], "ha-disk", ct);
+    }
+
+    [Fact]
     public async Task HaConfig_Auditor_ReadsButCannotWrite()
     {
         var ct = TestContext.Current.CancellationToken;
