@@ -40,6 +40,7 @@ public sealed class BenchRunner(BenchOptions options)
                 ("migrate", false, new LiveMigrationScenario(context).RunAsync),
                 ("evacuate", false, new EvacuationScenario(context).RunAsync),
                 ("failover", false, new FailoverScenario(context).RunAsync),
+                ("failover-rbd", false, new FailoverScenario(context, onRbd: true).RunAsync),
             };
             var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
             foreach (var (name, _, run) in selected)

@@ -8,7 +8,7 @@ public sealed partial class FailoverScenario
 {
     private const string Baseline = "plain start of the same VM through the API, no HA (POST …/status/start → first HB on n1), same lab, after one untimed start/stop";
 
-    private static IReadOnlyList<ScenarioResult> Results(FailoverRun run)
+    private IReadOnlyList<ScenarioResult> Results(FailoverRun run)
     {
         var (options, samples, baseline) = run;
         if (samples.Count == 0)
@@ -16,7 +16,7 @@ public sealed partial class FailoverScenario
             return [Row("plain start only (no failover measured)", baseline, null, null, "every failover round failed (see the failure)")];
         }
         var total = Ms(samples, s => s.HeartbeatMs);
-        var setup = Invariant($"{samples.Count} power loss(es) alternating n1/n2 (witness w keeps quorum), test guest 160 MiB TCG on a shared dir storage; lease TTL 5 s, fencing margin 2 s");
+        var setup = Invariant($"{samples.Count} power loss(es) alternating n1/n2 (witness w keeps quorum), test guest 160 MiB TCG on {Storage}; lease TTL 5 s, fencing margin 2 s");
         return
         [
             Row("power loss → first HB elsewhere", total, baseline, Goal.ValueAtMost(FailoverBenchOptions.GoalMedianMs, RatioBasis.Median),
@@ -25,7 +25,7 @@ public sealed partial class FailoverScenario
             Row("  detect (kill → lease loss seen)", Ms(samples, s => s.DetectMs), null, null,
                 Invariant($"(kill → VM owned by the survivor, its API polled every {options.OwnerPoll.TotalMilliseconds:0} ms) − the hafailover task's recovery_ms; per round {Values(samples, s => s.DetectMs)} ms")),
             Row("  fence (margin + manager pass)", Ms(samples, s => s.FenceMs), null, null,
-                $"the hafailover task's fence_wait_ms (2 s margin for the dead node's self-fence + the manager's next pass); per round {Values(samples, s => s.FenceMs)} ms"),
+                $"the hafailover task's fence_wait_ms ({(onRbd ? "Ceph blocklist of the VM's disk clients, then the 2 s margin" : "2 s margin for the dead node's self-fence")} + the manager's next pass); per round {Values(samples, s => s.FenceMs)} ms"),
             Row("  recover (owner moved in etcd)", Ms(samples, s => s.RecoverMs), null, null,
                 $"recovery_ms − fence_wait_ms: the recovery transaction; per round {Values(samples, s => s.RecoverMs)} ms"),
             Row("  restart (owner moved → QEMU)", Ms(samples, s => s.RestartMs), null, null,
@@ -49,7 +49,9 @@ public sealed partial class FailoverScenario
             $"plain start (no HA): median {baseline.Median / 1000:0.00} s; failover / plain start = {total.Median / baseline.Median:0.00}× (medians)"));
     }
 
-    private static ScenarioResult Row(string metric, Summary measured, Summary? baseline, Goal? goal, string note) => new()
+    private string Storage => onRbd ? "an rbd storage (storage-fenced: Ceph blocklist before recovery)" : "a shared dir storage";
+
+    private ScenarioResult Row(string metric, Summary measured, Summary? baseline, Goal? goal, string note) => new()
     {
         Scenario = Name,
         Metric = metric,

@@ -10,17 +10,17 @@ using Cordouan.Testing.Daemon;
 namespace Cordouan.Scenarios.Failover;
 
 /// <summary>
-/// Issue 7, HA failover: one HA VM (the test guest, disk on a <c>dir</c> storage marked shared on a common directory)
-/// in a cluster of two hypervisors and a witness, in network namespaces. Each round cuts the power of the node running
+/// Issue 7, HA failover: one HA VM (the test guest, disk on a <c>dir</c> storage marked shared on a common directory,
+/// or, as <c>failover-rbd</c>, on an <c>rbd</c> storage of a micro Ceph cluster the lab's nodes reach, so that the
+/// VM is storage-fenced) in a cluster of two hypervisors and a witness, in network namespaces. Each round cuts the power of the node running
 /// it (every process of its namespace SIGKILLed) and times, from the kill, the VM's new owner in etcd, its QEMU on the
 /// other node and the guest's first heartbeat there, split with the <c>hafailover</c> task's own figures into detect,
 /// fence, recover, restart and boot; then the killed node comes back and the next round kills the other one. The
 /// baseline, in the same run and lab, is a plain start of the same VM through the API (no HA) to its first heartbeat.
 /// Everything is removed at the end, lab included, even on failure.
 /// </summary>
-public sealed partial class FailoverScenario(BenchContext context)
+public sealed partial class FailoverScenario(BenchContext context, bool onRbd = false)
 {
-    private const string Name = "failover";
     private const string ClusterName = "benchha";
     private const string SharedStorage = "benchhashared";
     private const int VmId = 9200;
@@ -28,6 +28,8 @@ public sealed partial class FailoverScenario(BenchContext context)
     private static readonly TimeSpan TaskTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan TaskPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
+    private string Name => onRbd ? "failover-rbd" : "failover";
 
     private FailoverBenchOptions Options => new() { Rounds = context.Options.FailoverRounds, BaselineStarts = context.Options.StartRuns };
 
@@ -52,16 +54,33 @@ public sealed partial class FailoverScenario(BenchContext context)
         await using var pair = await WitnessedPair.CreateAsync(ClusterName, context.Progress, ct);
         var n1 = pair["n1"];
         var viaN1 = pair.Api(n1);
-        var sharedPath = context.Scratch.Combine("failover-shared");
-        Directory.CreateDirectory(sharedPath);
-        (await viaN1.PostAsync("/storage", new()
+        await using var ceph = onRbd ? Cordouan.Testing.Ceph.MicroCephCluster.ListeningOn(pair.TestAddress) : null;
+        if (ceph is not null)
         {
-            ["storage"] = SharedStorage,
-            ["type"] = "dir",
-            ["path"] = sharedPath,
-            ["content"] = "images",
-            ["shared"] = "1",
-        }, ct)).EnsureOk();
+            context.Progress($"starting a micro Ceph cluster on {pair.TestAddress} (the lab's nodes reach it) and an rbd storage on it");
+            await ceph.InitializeAsync();
+            (await viaN1.PostAsync("/storage", new()
+            {
+                ["storage"] = SharedStorage,
+                ["type"] = "rbd",
+                ["pool"] = await ceph.TakePoolAsync(ct),
+                ["monhost"] = ceph.MonHost,
+                ["keyring"] = ceph.AdminKeyring,
+            }, ct)).EnsureOk();
+        }
+        else
+        {
+            var sharedPath = context.Scratch.Combine("failover-shared");
+            Directory.CreateDirectory(sharedPath);
+            (await viaN1.PostAsync("/storage", new()
+            {
+                ["storage"] = SharedStorage,
+                ["type"] = "dir",
+                ["path"] = sharedPath,
+                ["content"] = "images",
+                ["shared"] = "1",
+            }, ct)).EnsureOk();
+        }
         await TaskPoller.RunOkAsync(viaN1, HttpMethod.Post, "/nodes/n1/qemu", new()
         {
             ["vmid"] = Id(VmId),

@@ -38,6 +38,9 @@ public sealed class WitnessedPair : IAsyncDisposable
 
     public CordouandNode Other(CordouandNode node) => Hypervisors.Single(n => n != node);
 
+    /// <summary>The bench process's own address on the lab switch (every node reaches it).</summary>
+    public System.Net.IPAddress TestAddress => _cluster.Lab.TestAddress;
+
     /// <summary>Starts n1, n2 and w, creates the cluster on n1, joins n2 and adds w as the witness.</summary>
     public static async Task<WitnessedPair> CreateAsync(string clusterName, Action<string> progress, CancellationToken cancellationToken)
     {
