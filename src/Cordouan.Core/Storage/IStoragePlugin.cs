@@ -31,6 +31,15 @@ public interface IStoragePlugin
     /// </summary>
     Task<VolumeInfo> CopyInAsync(StorageDefinition storage, VmId owner, ImageSource source, string format, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The VM's cloud-init drive <c>vm-{owner}-cloudinit</c> (<see cref="Sizes.CloudInitDriveBytes"/>), created unless it
+    /// exists already; its content is written with <see cref="WriteImageAsync"/>.
+    /// </summary>
+    Task<VolumeInfo> AllocateCloudInitAsync(StorageDefinition storage, VmId owner, string format, CancellationToken cancellationToken);
+
+    /// <summary>Writes <paramref name="source"/> over the start of an existing volume at least as large (a regenerated cloud-init seed).</summary>
+    Task WriteImageAsync(StorageDefinition storage, string volume, ImageSource source, CancellationToken cancellationToken);
+
     /// <summary>Deletes a volume. Refuses a base volume that linked clones still use.</summary>
     Task FreeAsync(StorageDefinition storage, string volume, CancellationToken cancellationToken);
 
