@@ -40,7 +40,7 @@ public sealed record BenchOptions
 
     public string? OutputPath { get; init; }
 
-    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate,failover,failover-rbd]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
+    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate,failover,failover-rbd,ceph]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -66,7 +66,7 @@ public sealed record BenchOptions
                     options = options with { Only = args[++i].Split(',').ToHashSet() };
                     break;
                 default:
-                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate,failover,failover-rbd]   (default output: artifacts/bench/latest.json)");
+                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate,failover,failover-rbd,ceph]   (default output: artifacts/bench/latest.json)");
                     return null;
             }
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Cordouan.Platform.Processes;
+using Cordouan.Scenarios.Ceph;
 using Cordouan.Scenarios.ClusterMembership;
 using Cordouan.Scenarios.ClusterResources;
 using Cordouan.Scenarios.Evacuation;
@@ -41,6 +42,7 @@ public sealed class BenchRunner(BenchOptions options)
                 ("evacuate", false, new EvacuationScenario(context).RunAsync),
                 ("failover", false, new FailoverScenario(context).RunAsync),
                 ("failover-rbd", false, new FailoverScenario(context, onRbd: true).RunAsync),
+                ("ceph", false, new CephScenario(context).RunAsync),
             };
             var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
             foreach (var (name, _, run) in selected)

@@ -57,6 +57,10 @@ public sealed partial class CordouanClient
     public Task<string> ResizeVmDiskAsync(string node, int vmid, string disk, string size, CancellationToken cancellationToken) =>
         SendAsync(ApiRequests.ResizeVmDisk(node, vmid, disk, size), cancellationToken);
 
+    /// <summary><c>POST …/{vmid}/move_disk</c> → UPID.</summary>
+    public Task<string> MoveVmDiskAsync(string node, int vmid, string disk, string storage, string? format, bool delete, long? bwlimitKiBps, CancellationToken cancellationToken) =>
+        SendAsync(ApiRequests.MoveVmDisk(node, vmid, disk, storage, format, delete, bwlimitKiBps), cancellationToken);
+
     /// <summary><c>DELETE /nodes/{node}/qemu/{vmid}</c> → UPID.</summary>
     public Task<string> DeleteVmAsync(string node, int vmid, bool purge, CancellationToken cancellationToken) =>
         SendAsync(ApiRequests.DeleteVm(node, vmid, purge), cancellationToken);

@@ -27,6 +27,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<VmOperationLocks>();
         services.AddSingleton<StorageRegistry>();
         services.AddSingleton<LaunchSpecBuilder>();
+        services.AddSingleton<CloudInit.CloudInitDrives>();
         services.AddSingleton<VmService>();
         services.AddSingleton<VmIdAllocator>();
         services.AddSingleton<ClusterView>();

@@ -21,7 +21,7 @@ public sealed partial class QemuVmDriver : IVmMigrationDriver
             await m.NbdServerStartAsync(host, port, ct);
             foreach (var drive in driveIds)
             {
-                await m.BlockExportAddNbdAsync($"export-{drive}", QemuArgvBuilder.NodeName(drive), drive, ct);
+                await m.BlockExportAddNbdAsync($"export-{drive}", await DriveNodeAsync(m, drive, ct), drive, ct);
             }
         }, cancellationToken);
 
@@ -54,7 +54,7 @@ public sealed partial class QemuVmDriver : IVmMigrationDriver
             await m.BlockdevAddNbdAsync(MirrorNode(driveId), host, port, driveId, ct);
             try
             {
-                await m.BlockdevMirrorAsync(MirrorNode(driveId), QemuArgvBuilder.NodeName(driveId), MirrorNode(driveId), bytesPerSecond, ct);
+                await m.BlockdevMirrorAsync(MirrorNode(driveId), await DriveNodeAsync(m, driveId, ct), MirrorNode(driveId), bytesPerSecond, ct);
             }
             catch
             {

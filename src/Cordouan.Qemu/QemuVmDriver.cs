@@ -75,15 +75,15 @@ public sealed partial class QemuVmDriver : IVmDriver, IAsyncDisposable
 
     public Task ResizeDriveAsync(VmId vmId, string driveId, long sizeBytes, CancellationToken cancellationToken) =>
         RunAsync(vmId, $"resize drive {driveId} of VM {vmId}",
-            (m, ct) => m.BlockResizeAsync(QemuArgvBuilder.NodeName(driveId), sizeBytes, ct), cancellationToken);
+            async (m, ct) => await m.BlockResizeAsync(await DriveNodeAsync(m, driveId, ct), sizeBytes, ct), cancellationToken);
 
     public Task SnapshotDriveAsync(VmId vmId, string driveId, string snapshotName, CancellationToken cancellationToken) =>
         RunAsync(vmId, $"snapshot drive {driveId} of VM {vmId}",
-            (m, ct) => m.BlockdevSnapshotInternalSyncAsync(QemuArgvBuilder.NodeName(driveId), snapshotName, ct), cancellationToken);
+            async (m, ct) => await m.BlockdevSnapshotInternalSyncAsync(await DriveNodeAsync(m, driveId, ct), snapshotName, ct), cancellationToken);
 
     public Task DeleteDriveSnapshotAsync(VmId vmId, string driveId, string snapshotName, CancellationToken cancellationToken) =>
         RunAsync(vmId, $"delete snapshot {snapshotName} of drive {driveId} of VM {vmId}",
-            (m, ct) => m.BlockdevSnapshotDeleteInternalSyncAsync(QemuArgvBuilder.NodeName(driveId), snapshotName, ct), cancellationToken);
+            async (m, ct) => await m.BlockdevSnapshotDeleteInternalSyncAsync(await DriveNodeAsync(m, driveId, ct), snapshotName, ct), cancellationToken);
 
     /// <summary>Closes every QMP connection; the VMs keep running and a new driver can recover them.</summary>
     public async ValueTask DisposeAsync()

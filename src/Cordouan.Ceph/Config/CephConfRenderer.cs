@@ -32,6 +32,9 @@ public static class CephConfRenderer
         Line(text, "mon_allow_pool_delete", "true");
         // 0 = replicas may share a host (one-host clusters), 1 = one replica per host.
         Line(text, "osd_crush_chooseleaf_type", facts.FailureDomain == "osd" ? "0" : "1");
+        // The monitors mark an OSD down once peers in two different subtrees of this level report it: with replicas
+        // on one host, "host" would count every peer as one reporter and a dead OSD would stay "up" (writes hang).
+        Line(text, "mon_osd_reporter_subtree_level", facts.FailureDomain == "osd" ? "osd" : "host");
         text.Append("\n[client]\n");
         // A keyring line in [global] would make every daemon present the admin key.
         Line(text, "keyring", paths.AdminKeyring);

@@ -57,6 +57,11 @@ public static partial class ApiRequests
     public static ApiRequest<string> ResizeVmDisk(string node, int vmid, string disk, string size) =>
         Put(Vm(node, vmid) + "/resize", Json.String, new RequestParameters().Add("disk", disk).Add("size", size));
 
+    /// <summary><c>POST …/{vmid}/move_disk</c> to <paramref name="storage"/> (old volume kept as unusedN unless <paramref name="delete"/>) → UPID.</summary>
+    public static ApiRequest<string> MoveVmDisk(string node, int vmid, string disk, string storage, string? format, bool delete, long? bwlimitKiBps) =>
+        Post(Vm(node, vmid) + "/move_disk", Json.String, new RequestParameters()
+            .Add("disk", disk).Add("storage", storage).Add("format", format).Add("delete", delete ? true : null).Add("bwlimit", bwlimitKiBps));
+
     /// <summary><c>DELETE /nodes/{node}/qemu/{vmid}</c> → UPID.</summary>
     public static ApiRequest<string> DeleteVm(string node, int vmid, bool purge = false) =>
         Delete(Vm(node, vmid), Json.String, new RequestParameters().Add("purge", purge ? true : null));

@@ -25,6 +25,21 @@ public interface IStoragePlugin
     /// <summary>Copies an existing image (absolute path or volume) into a new disk of <paramref name="owner"/>.</summary>
     Task<VolumeInfo> ImportAsync(StorageDefinition storage, VmId owner, string sourcePath, string format, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Copies an image of any storage (another one's volume, e.g. for move_disk) into a new disk of <paramref name="owner"/>
+    /// in <paramref name="format"/>. Unlike <see cref="ImportAsync"/> the source is trusted: a backing chain is followed and flattened.
+    /// </summary>
+    Task<VolumeInfo> CopyInAsync(StorageDefinition storage, VmId owner, ImageSource source, string format, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The VM's cloud-init drive <c>vm-{owner}-cloudinit</c> (<see cref="Sizes.CloudInitDriveBytes"/>), created unless it
+    /// exists already; its content is written with <see cref="WriteImageAsync"/>.
+    /// </summary>
+    Task<VolumeInfo> AllocateCloudInitAsync(StorageDefinition storage, VmId owner, string format, CancellationToken cancellationToken);
+
+    /// <summary>Writes <paramref name="source"/> over the start of an existing volume at least as large (a regenerated cloud-init seed).</summary>
+    Task WriteImageAsync(StorageDefinition storage, string volume, ImageSource source, CancellationToken cancellationToken);
+
     /// <summary>Deletes a volume. Refuses a base volume that linked clones still use.</summary>
     Task FreeAsync(StorageDefinition storage, string volume, CancellationToken cancellationToken);
 

@@ -8,6 +8,9 @@ public static partial class Sizes
 {
     private const long Kib = 1024;
 
+    /// <summary>A cloud-init drive is 4 MiB, as Proxmox allocates it (the seed stays well below).</summary>
+    public const long CloudInitDriveBytes = 4 * Kib * Kib;
+
     /// <summary>Parses a size; a bare number is bytes unless <paramref name="bareUnit"/> says otherwise. Returns false when malformed.</summary>
     public static bool TryParse(string? text, out long bytes, long bareUnit = 1)
     {

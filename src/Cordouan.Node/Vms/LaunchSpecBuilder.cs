@@ -16,7 +16,7 @@ public sealed class LaunchSpecBuilder(StorageRegistry storages, NodeOptions opti
         foreach (var (key, value) in config.Where(c => DiskConfig.IsDiskKey(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             var disk = DiskConfig.Parse(key, value);
-            drives.Add(await ToDriveAsync(disk, cancellationToken));
+            drives.Add(await DriveAsync(disk, cancellationToken));
         }
         var nics = config.Where(c => NetConfig.TryParseKey(c.Key, out _))
             .Select(c => NetConfig.Parse(c.Key, c.Value))
@@ -42,7 +42,8 @@ public sealed class LaunchSpecBuilder(StorageRegistry storages, NodeOptions opti
         };
     }
 
-    private async Task<DriveSpec> ToDriveAsync(DiskConfig disk, CancellationToken cancellationToken)
+    /// <summary>How QEMU opens one disk of the config (also the target of a disk move).</summary>
+    public async Task<DriveSpec> DriveAsync(DiskConfig disk, CancellationToken cancellationToken)
     {
         var cache = disk.Options.GetValueOrDefault("cache") ?? "none";
         if (disk.File is "none" or "cdrom")

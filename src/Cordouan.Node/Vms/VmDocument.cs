@@ -20,6 +20,8 @@ public sealed record VmDocument
     /// <summary>Latest snapshot name (the parent of "current").</summary>
     public string? Parent { get; init; }
     public IReadOnlyDictionary<string, SnapshotDocument> Snapshots { get; init; } = new Dictionary<string, SnapshotDocument>();
+    /// <summary>The config values the cloud-init drive was last written from (Proxmox's <c>[special:cloudinit]</c>); null before the first write.</summary>
+    public IReadOnlyDictionary<string, string>? CloudInit { get; init; }
 
     public VmId Id => new(VmId);
 

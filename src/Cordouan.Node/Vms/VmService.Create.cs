@@ -103,6 +103,12 @@ public sealed partial class VmService
         {
             throw new ValidationException(disk.Key, $"invalid format - unable to parse volume ID '{disk.File}'");
         }
+        if (CloudInit.CloudInitDrives.IsRequest(disk))
+        {
+            var drive = await cloudInit.AllocateAsync(id, disk, ct);
+            ctx.Log($"{disk.Key}: cloud-init drive {drive.File}");
+            return drive.ToString();
+        }
         var storage = await storages.GetAsync(volume.Storage, ct);
         var plugin = storages.PluginFor(storage);
         // The storage's first format is its natural one (dir: qcow2, rbd: raw).

@@ -38,6 +38,7 @@ public sealed partial class VmService
 
     private async Task StartProcessAsync(VmDocument vm, TaskContext ctx)
     {
+        vm = await WriteCloudInitAsync(vm, ctx);
         var spec = await launchSpecs.BuildAsync(vm, ctx.CancellationToken);
         ctx.Log($"starting VM {vm.VmId} ({spec.MemoryMiB} MiB, {spec.Sockets * spec.Cores} vCPU, {spec.Drives.Count} drive(s))");
         var info = await driver.StartAsync(spec, ctx.CancellationToken);

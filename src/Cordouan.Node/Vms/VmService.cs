@@ -24,6 +24,7 @@ public sealed partial class VmService(
     TaskManager tasks,
     VmOperationLocks operations,
     LaunchSpecBuilder launchSpecs,
+    CloudInit.CloudInitDrives cloudInit,
     MaintenanceGuard maintenance,
     HaConfigRepository haConfig,
     NodeIdentity node,

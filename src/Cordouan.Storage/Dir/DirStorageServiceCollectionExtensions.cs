@@ -14,6 +14,7 @@ public static class DirStorageServiceCollectionExtensions
     {
         services.TryAddSingleton<ProcessRunner>();
         services.TryAddSingleton<QemuImg>();
+        services.TryAddSingleton<IIsoImageBuilder, CloudInit.GenisoimageBuilder>();
         if (services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, DirStoragePlugin.TypeName) && d.ServiceType == typeof(IStoragePlugin)))
         {
             return services;

@@ -63,6 +63,10 @@ public sealed class QemuImg(ProcessRunner runner)
     public Task ConvertIntoAsync(string source, string sourceFormat, string target, string targetFormat, CancellationToken cancellationToken) =>
         runner.RunCheckedAsync([Program, "convert", "-q", "-n", "--target-is-zero", "-f", sourceFormat, "-O", targetFormat, source, target], cancellationToken);
 
+    /// <summary>Writes an image over the start of an existing target of at least its size (a regenerated cloud-init ISO): <c>-n</c>, no zero skipping.</summary>
+    public Task OverwriteAsync(string source, string sourceFormat, string target, string targetFormat, CancellationToken cancellationToken) =>
+        runner.RunCheckedAsync([Program, "convert", "-q", "-n", "-f", sourceFormat, "-O", targetFormat, source, target], cancellationToken);
+
     /// <summary>Sets the virtual size (callers refuse shrinking before calling).</summary>
     public Task ResizeAsync(string path, string format, long sizeBytes, CancellationToken cancellationToken) =>
         runner.RunCheckedAsync([Program, "resize", "-q", "-f", format, path, Bytes(sizeBytes)], cancellationToken);

@@ -19,6 +19,10 @@ public static class QemuEndpoints
         qemu.MapPost("/{vmid}/config", QemuConfigHandlers.PostAsync);
         qemu.MapGet("/{vmid}/pending", QemuConfigHandlers.PendingAsync);
         qemu.MapPut("/{vmid}/resize", QemuConfigHandlers.ResizeAsync);
+        qemu.MapPost("/{vmid}/move_disk", QemuMoveDiskHandler.MoveAsync);
+        qemu.MapGet("/{vmid}/cloudinit", QemuCloudInitHandlers.GetAsync);
+        qemu.MapPut("/{vmid}/cloudinit", QemuCloudInitHandlers.PutAsync);
+        qemu.MapGet("/{vmid}/cloudinit/dump", QemuCloudInitHandlers.DumpAsync);
         qemu.MapGet("/{vmid}/feature", QemuConfigHandlers.FeatureAsync);
 
         qemu.MapGet("/{vmid}/status", QemuStatusHandlers.IndexAsync);

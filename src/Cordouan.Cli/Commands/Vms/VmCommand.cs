@@ -24,6 +24,7 @@ public sealed class VmCommand : Command
         Add(new VmPowerCommand(host, VmPowerAction.Resume, "Resume a paused VM"));
         Add(new VmDeleteCommand(host));
         Add(new VmResizeCommand(host));
+        Add(new VmMoveDiskCommand(host));
         Add(new VmSnapshotCommand(host));
         Add(new VmTemplateCommand(host));
         Add(new VmCloneCommand(host));

@@ -12,7 +12,7 @@ public sealed class CephCliTests(CephCluster cluster)
     public async Task CordCeph_StatusAndPoolLifecycle_WorkAndErrorsExitNonZero()
     {
         var ct = TestContext.Current.CancellationToken;
-        var config = await LoginAsync(ct);
+        var config = await cluster.LoginCordAsync(ct);
 
         var status = await RunAsync(config, ct, "ceph", "status");
         Assert.True(status.Exit == 0, status.Output);
@@ -40,16 +40,6 @@ public sealed class CephCliTests(CephCluster cluster)
         var noOsd = await RunAsync(config, ct, "ceph", "osd", "destroy", "42");
         Assert.NotEqual(0, noOsd.Exit);
         Assert.Contains("no such OSD", noOsd.Output, StringComparison.Ordinal);
-    }
-
-    private async Task<string> LoginAsync(CancellationToken ct)
-    {
-        var config = cluster.Node.Data.Combine("cord-ceph.json");
-        var passwordFile = cluster.Node.Data.Combine("admin-password.in");
-        var login = await RunAsync(config, ct, "login", "--server", cluster.Node.BaseAddress.ToString(), "--user", "admin@pve",
-            "--password-file", passwordFile, "--fingerprint", cluster.Node.Fingerprint());
-        Assert.True(login.Exit == 0, login.Output);
-        return config;
     }
 
     private static Task<(int Exit, string Output)> RunAsync(string config, CancellationToken ct, params string[] args) =>

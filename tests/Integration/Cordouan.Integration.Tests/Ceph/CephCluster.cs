@@ -123,6 +123,16 @@ public sealed class CephCluster : IAsyncLifetime
         return await stdout;
     }
 
+    /// <summary>Logs <c>cord</c> in to this node as admin; returns the CLI config file to pass to <see cref="Fixtures.Cord"/>.</summary>
+    public async Task<string> LoginCordAsync(CancellationToken cancellationToken)
+    {
+        var config = Node.Data.Combine("cord-ceph.json");
+        var login = await Fixtures.Cord.RunAsync(config, TimeSpan.FromSeconds(90), cancellationToken, "login", "--server", Node.BaseAddress.ToString(),
+            "--user", "admin@pve", "--password-file", Node.Data.Combine("admin-password.in"), "--fingerprint", Node.Fingerprint());
+        Assert.True(login.Exit == 0, login.Output);
+        return config;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Admin?.Dispose();

@@ -49,11 +49,14 @@ public sealed class CephConfRendererTests
     }
 
     [Theory]
-    [InlineData("host", "1")]
-    [InlineData("osd", "0")]
-    public void Render_FailureDomain_SetsChooseleafType(string domain, string expected)
+    [InlineData("host", "1", "host")]
+    [InlineData("osd", "0", "osd")]
+    public void Render_FailureDomain_SetsChooseleafTypeAndReporterSubtree(string domain, string chooseleaf, string reporters)
     {
-        Assert.Contains($"\tosd_crush_chooseleaf_type = {expected}\n", CephConfRenderer.Render(Facts(domain), Paths), StringComparison.Ordinal);
+        var conf = CephConfRenderer.Render(Facts(domain), Paths);
+
+        Assert.Contains($"\tosd_crush_chooseleaf_type = {chooseleaf}\n", conf, StringComparison.Ordinal);
+        Assert.Contains($"\tmon_osd_reporter_subtree_level = {reporters}\n", conf, StringComparison.Ordinal);
     }
 
     [Fact]
