@@ -44,6 +44,7 @@ public sealed partial class VmService
         {
             throw new VmStateException($"can't remove disks of VM {id} - protection mode enabled");
         }
+        await CheckNicsAsync(id, set, current.Document.Config, cancellationToken);
         await using var reverter = new Reverter();
         var ctx = TaskContext.Detached(cancellationToken);
         foreach (var key in set.Keys.Where(DiskConfig.IsDiskKey).ToList())
