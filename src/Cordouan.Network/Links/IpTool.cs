@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cordouan.Core.Errors;
+using Cordouan.Core.Network;
 using Cordouan.Platform.Processes;
 
 namespace Cordouan.Network.Links;
@@ -25,6 +26,45 @@ public sealed class IpTool(ProcessRunner runner)
     {
         var result = await TryRunAsync(["ip", "-d", "-j", "link", "show", "dev", name], cancellationToken);
         return result.ExitCode != 0 ? null : ParseLinks(result.StandardOutput).FirstOrDefault(l => l.Name == name);
+    }
+
+    /// <summary>Every interface with its global IPv4 addresses (<c>ip -d -j address show</c>).</summary>
+    public async Task<IReadOnlyList<LiveInterface>> InterfacesAsync(CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(["ip", "-d", "-j", "address", "show"], cancellationToken);
+        return ParseInterfaces(result.StandardOutput);
+    }
+
+    /// <summary>Parses the JSON array of <c>ip -d -j address show</c>.</summary>
+    internal static IReadOnlyList<LiveInterface> ParseInterfaces(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+        using var document = JsonDocument.Parse(json);
+        var links = ParseLinks(json);
+        var result = new List<LiveInterface>();
+        var index = 0;
+        foreach (var element in document.RootElement.EnumerateArray())
+        {
+            var link = links[index++];
+            var addresses = new List<string>();
+            if (element.TryGetProperty("addr_info", out var info))
+            {
+                foreach (var address in info.EnumerateArray())
+                {
+                    if (address.TryGetProperty("family", out var family) && family.GetString() == "inet"
+                        && (!address.TryGetProperty("scope", out var scope) || scope.GetString() == "global"))
+                    {
+                        addresses.Add($"{address.GetProperty("local").GetString()}/{address.GetProperty("prefixlen").GetInt32()}");
+                    }
+                }
+            }
+            var mtu = element.TryGetProperty("mtu", out var m) ? m.GetInt32() : 0;
+            result.Add(new LiveInterface(link.Name, link.Kind, link.Up, link.Master, link.VlanFiltering, mtu, addresses));
+        }
+        return result;
     }
 
     /// <summary>Parses the JSON array of <c>ip -d -j link show</c>.</summary>

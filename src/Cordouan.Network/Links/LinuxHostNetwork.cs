@@ -1,6 +1,7 @@
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
 using Cordouan.Core.Network;
+using Cordouan.Network.Config;
 using Cordouan.Network.Taps;
 using Microsoft.Extensions.Logging;
 
@@ -55,6 +56,22 @@ public sealed partial class LinuxHostNetwork(IpTool ip, ILogger<LinuxHostNetwork
             Log.IngressLimitUnsupported(logger, tap.Tap, e.StderrTail);
         }
         Log.TapAttached(logger, tap.Tap, target, tap.Tag, tap.RateMegabytesPerSecond);
+    }
+
+    public Task<IReadOnlyList<LiveInterface>> ListInterfacesAsync(CancellationToken cancellationToken) => ip.InterfacesAsync(cancellationToken);
+
+    public async Task ApplyAsync(IReadOnlyList<NodeInterface> previous, IReadOnlyList<NodeInterface> desired, Action<string> log, CancellationToken cancellationToken)
+    {
+        var commands = NetworkPlan.Build(previous, desired, await ip.InterfacesAsync(cancellationToken));
+        if (commands.Count == 0)
+        {
+            log("no change");
+        }
+        foreach (var command in commands)
+        {
+            log(string.Join(' ', command));
+            await ip.RunAsync(command, cancellationToken);
+        }
     }
 
     public async Task RemoveTapsAsync(VmId vmId, CancellationToken cancellationToken)

@@ -11,5 +11,10 @@ internal sealed class NoBridgesHostNetwork : IHostNetwork
     public Task AttachTapAsync(TapAttachment tap, CancellationToken cancellationToken) =>
         throw new InvalidOperationException($"no bridge on this test node, cannot plug {tap.Tap}");
 
+    public Task<IReadOnlyList<LiveInterface>> ListInterfacesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<LiveInterface>>([]);
+
+    public Task ApplyAsync(IReadOnlyList<NodeInterface> previous, IReadOnlyList<NodeInterface> desired, Action<string> log, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("the driver tests never apply a node network");
+
     public Task RemoveTapsAsync(VmId vmId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -97,3 +97,6 @@ public sealed class NetworkLab : IAsyncLifetime
         }
     }
 }
+
+[CollectionDefinition("network")]
+public sealed class NetworkLabCollection : ICollectionFixture<NetworkLab>;

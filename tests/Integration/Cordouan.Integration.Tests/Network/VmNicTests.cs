@@ -6,7 +6,8 @@ using VmApi = Cordouan.Integration.Tests.Fixtures.Vms;
 namespace Cordouan.Integration.Tests.Network;
 
 /// <summary>VM NICs on bridges of a node running in its own namespace: taps, VLANs, cleanup, and what the guests see.</summary>
-public sealed class VmNicTests(NetworkLab lab) : IClassFixture<NetworkLab>
+[Collection("network")]
+public sealed class VmNicTests(NetworkLab lab)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
 
