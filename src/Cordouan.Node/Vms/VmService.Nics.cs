@@ -1,5 +1,6 @@
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
+using Cordouan.Core.Vms;
 using Cordouan.Node.Config;
 
 namespace Cordouan.Node.Vms;
@@ -43,6 +44,29 @@ public sealed partial class VmService
             // Changing a NIC's options must not change its MAC (the guest would see a new NIC).
             var kept = current?.GetValueOrDefault(key) is { } old ? NetConfig.Parse(key, old).MacAddress : null;
             set[key] = nic.WithMac(kept is not null && used.TryAdd(kept, Owner(id, key)) ? kept : UniqueMac(used, id, key)).ToString();
+        }
+    }
+
+    /// <summary>
+    /// On a running VM, a NIC added is hot-plugged and a NIC deleted is hot-unplugged before the config is written (a
+    /// failure leaves the config as it was). A changed NIC takes effect at the next start, as other changes do.
+    /// </summary>
+    private async Task HotplugNicsAsync(VmId id, IReadOnlyDictionary<string, string> current, Dictionary<string, string> set, IReadOnlyList<string> deletes, CancellationToken cancellationToken)
+    {
+        var added = set.Keys.Where(k => NetConfig.TryParseKey(k, out _) && !current.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        var removed = deletes.Where(k => NetConfig.TryParseKey(k, out _) && current.ContainsKey(k)).ToList();
+        if ((added.Count == 0 && removed.Count == 0) || await driver.GetAsync(id, cancellationToken) is null)
+        {
+            return;
+        }
+        foreach (var key in removed)
+        {
+            await driver.UnplugNicAsync(id, key, cancellationToken);
+        }
+        foreach (var key in added)
+        {
+            var nic = NetConfig.Parse(key, set[key]);
+            await driver.PlugNicAsync(id, new NicSpec(key, nic.Index, nic.Model, nic.MacAddress!, nic.Bridge, nic.LinkDown, nic.Tag, nic.Rate), cancellationToken);
         }
     }
 

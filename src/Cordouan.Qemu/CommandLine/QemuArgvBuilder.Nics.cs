@@ -6,7 +6,7 @@ namespace Cordouan.Qemu.CommandLine;
 public static partial class QemuArgvBuilder
 {
     /// <summary>Proxmox's NIC models mapped to QEMU devices; null when unknown.</summary>
-    private static string? NicDeviceModel(string model) => model switch
+    internal static string? NicDeviceModel(string model) => model switch
     {
         "virtio" => "virtio-net-pci",
         "e1000" => "e1000",

@@ -78,6 +78,31 @@ public sealed class VmNicTests(NetworkLab lab)
     }
 
     [Fact]
+    public async Task RunningGuest_NicAddedThenDeleted_GuestSeesItComeAndGo()
+    {
+        using var deadline = Linked(out var ct);
+        await using var console = await lab.StartGuestAsync(621, new Dictionary<string, string> { ["net0"] = "virtio,bridge=vmbr0" }, ct);
+        try
+        {
+            var mark = console.LineCount;
+            (await lab.Admin.PutAsync(VmApi.Path(lab.NodeName, 621, "/config"), new() { ["net1"] = "virtio=02:00:00:00:06:21,bridge=vmbr0" }, ct)).EnsureOk();
+            var added = await console.WaitForLineAsync("the guest reporting a new NIC", l => l.StartsWith("NET-NIC-ADDED ", StringComparison.Ordinal), mark, TimeSpan.FromSeconds(60), ct);
+            Assert.EndsWith(" 02:00:00:00:06:21", added, StringComparison.Ordinal);
+            Assert.Equal("vmbr0", await lab.MasterOfAsync("tap621i1", ct));
+
+            mark = console.LineCount;
+            (await lab.Admin.PutAsync(VmApi.Path(lab.NodeName, 621, "/config"), new() { ["delete"] = "net1" }, ct)).EnsureOk();
+            await console.WaitForLineAsync("the guest reporting the NIC gone", l => l.StartsWith("NET-NIC-REMOVED ", StringComparison.Ordinal), mark, TimeSpan.FromSeconds(60), ct);
+            Assert.DoesNotContain("tap621i1", await lab.LinksAsync(ct));
+            Assert.False((await lab.Admin.GetAsync(VmApi.Path(lab.NodeName, 621, "/config"), ct)).EnsureOk().Data!.AsObject().ContainsKey("net1"));
+        }
+        finally
+        {
+            await DestroyAsync(ct, 621);
+        }
+    }
+
+    [Fact]
     public async Task Create_BadNics_FieldErrors()
     {
         using var deadline = Linked(out var ct);
