@@ -7,6 +7,15 @@
 # "HB <n>" every 0.2 s on ttyS0, storing <n> in the disk's last MiB (outside the filesystem),
 # so the count survives reboots, snapshots, clones and migrations. It runs busybox acpid, so
 # the ACPI power button (QMP system_powerdown) prints "GUEST-POWERDOWN" and powers off.
+# Network checks are typed on ttyS0, one command a line (echo off), answered with NET-* lines:
+#   NET-IP <if> <cidr>      -> NET-IP-OK|FAIL <if> <cidr>        (link up, static address)
+#   NET-DHCP <if>           -> NET-DHCP-OK <if> <cidr> | NET-DHCP-FAIL <if>   (udhcpc)
+#   NET-ROUTE <gw>          -> NET-ROUTE-OK|FAIL <gw>            (default route)
+#   NET-PING <addr> [secs]  -> NET-PING-OK|FAIL <addr>           (2 echo requests, deadline secs, default 6)
+#   NET-NICS                -> NET-NICS eth0=<mac> ...
+#   NET-RECV <port>         -> NET-RECV-BYTES <port> <bytes>     (once the sender closes)
+#   NET-SEND <addr> <port> <secs> -> NET-SEND-DONE <addr>        (zeros for secs seconds)
+# and a NIC that appears or disappears later (hot-plug) prints NET-NIC-ADDED <if> <mac> / NET-NIC-REMOVED <if>.
 #
 # Idempotent: does nothing when OUTDIR/test-guest.qcow2 already exists (delete it to rebuild).
 # Installs its apt prerequisites when missing (needs root then) and downloads the kernel
@@ -61,6 +70,48 @@ M=k/lib/modules/$KV/kernel
 
 mkdir -p ir/bin ir/mods ir/etc/acpi/PWRF
 cp /bin/busybox ir/bin/
+
+# The serial-console command reader (see the header); runs with stdin on ttyS0.
+cat > ir/bin/cord-net <<'EOF'
+#!/bin/sh
+say() { echo "$*" > /dev/console; }
+nics() { for d in /sys/class/net/eth*; do [ -e "$d" ] && printf '%s=%s ' "${d##*/}" "$(cat "$d/address")"; done; }
+while read -r cmd a b c; do
+  case "$cmd" in
+    NET-IP) if ip link set "$a" up && ip addr add "$b" dev "$a"; then say "NET-IP-OK $a $b"; else say "NET-IP-FAIL $a $b"; fi ;;
+    NET-DHCP) ip link set "$a" up
+      if udhcpc -i "$a" -n -q -t 8 -T 2 -s /bin/cord-dhcp >/dev/null 2>&1; then
+        say "NET-DHCP-OK $a $(ip -4 -o addr show dev "$a" | awk '{print $4; exit}')"
+      else say "NET-DHCP-FAIL $a"; fi ;;
+    NET-ROUTE) if ip route replace default via "$a"; then say "NET-ROUTE-OK $a"; else say "NET-ROUTE-FAIL $a"; fi ;;
+    NET-PING) if ping -c 2 -w "${b:-6}" "$a" >/dev/null 2>&1; then say "NET-PING-OK $a"; else say "NET-PING-FAIL $a"; fi ;;
+    NET-NICS) say "NET-NICS $(nics)" ;;
+    NET-RECV) (say "NET-RECV-BYTES $a $(nc -l -p "$a" | wc -c)") & ;;
+    NET-SEND) (timeout "$c" nc "$a" "$b" < /dev/zero; say "NET-SEND-DONE $a") & ;;
+  esac
+done
+EOF
+# udhcpc calls this with the lease in the environment.
+cat > ir/bin/cord-dhcp <<'EOF'
+#!/bin/sh
+case "$1" in
+  bound|renew) ip addr flush dev "$interface"; ip addr add "$ip/${mask:-24}" dev "$interface"
+    [ -n "$router" ] && ip route replace default via "${router%% *}" ;;
+esac
+EOF
+# Reports NICs that come and go after boot (hot-plug).
+cat > ir/bin/cord-nicwatch <<'EOF'
+#!/bin/sh
+prev=$(ls /sys/class/net | tr '\n' ' ')
+while sleep 1; do
+  cur=$(ls /sys/class/net | tr '\n' ' ')
+  [ "$cur" = "$prev" ] && continue
+  for n in $cur; do case " $prev " in *" $n "*) ;; *) echo "NET-NIC-ADDED $n $(cat /sys/class/net/$n/address)" > /dev/console ;; esac; done
+  for n in $prev; do case " $cur " in *" $n "*) ;; *) echo "NET-NIC-REMOVED $n" > /dev/console ;; esac; done
+  prev=$cur
+done
+EOF
+chmod +x ir/bin/cord-net ir/bin/cord-dhcp ir/bin/cord-nicwatch
 # Load order matters: virtio_ring before virtio before virtio_pci. button+evdev feed acpid.
 MODS="virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_blk scsi_common scsi_mod sd_mod virtio_scsi failover net_failover virtio_net button evdev"
 for m in $MODS; do
@@ -84,6 +135,10 @@ cat > ir/init <<EOF
 mkdir -p /proc /sys /dev; mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 for m in $MODS; do insmod /mods/\$m.ko 2>/dev/null; done
 acpid -c /etc/acpi -l /dev/null
+ip link set lo up
+stty -F /dev/ttyS0 -echo 2>/dev/null
+/bin/cord-net < /dev/ttyS0 > /dev/null 2>&1 &
+/bin/cord-nicwatch > /dev/null 2>&1 &
 for i in 1 2 3 4 5 6 7 8 9 10; do [ -e /sys/block/vda ] || [ -e /sys/block/sda ] && break; sleep 0.2; done
 DISK=\$(for d in /sys/block/vda /sys/block/sda; do [ -e \$d ] && basename \$d && break; done)
 OFF=\$((\$(cat /sys/block/\$DISK/size) - 2048))

@@ -7,6 +7,7 @@ using Cordouan.Cli.Commands.Ceph;
 using Cordouan.Cli.Commands.Cluster;
 using Cordouan.Cli.Commands.Consoles;
 using Cordouan.Cli.Commands.Ha;
+using Cordouan.Cli.Commands.Network;
 using Cordouan.Cli.Commands.Nodes;
 using Cordouan.Cli.Commands.Storage;
 using Cordouan.Cli.Commands.Tasks;
@@ -29,6 +30,7 @@ public static class CordApp
         root.Add(new ClusterCommand(host));
         root.Add(new NextIdCommand(host));
         root.Add(new NodeCommand(host));
+        root.Add(new NetCommand(host));
         root.Add(new VmCommand(host));
         root.Add(new StorageCommand(host));
         root.Add(new HaCommand(host));

@@ -11,6 +11,7 @@ using Cordouan.Node.Cluster.Membership;
 using Cordouan.Daemon.Startup;
 using Cordouan.Node;
 using Cordouan.Node.Hosting;
+using Cordouan.Network;
 using Cordouan.Qemu;
 using Cordouan.Storage.Dir;
 using Cordouan.Storage.Rbd;
@@ -96,6 +97,7 @@ public static class DaemonHost
         // First after the etcd member: finishes (or reports) a join or leave before anything reads the store.
         services.AddHostedService<TransitionContinuation>();
         services.AddEtcdClusterStore(new EtcdClientOptions { Endpoints = etcdEndpoints });
+        services.AddHostNetwork();
         services.AddQemuDriver(new QemuOptions
         {
             RunDirectory = Path.Combine(options.EffectiveRunDirectory, "qemu"),

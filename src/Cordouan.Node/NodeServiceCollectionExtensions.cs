@@ -35,6 +35,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<NodeStatusReader>();
         services.AddSingleton<PoolStorages>();
         services.AddSingleton<CephService>();
+        services.AddSingleton<Network.NodeNetworkService>();
         return services;
     }
 }

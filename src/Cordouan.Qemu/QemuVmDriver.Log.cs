@@ -27,6 +27,15 @@ public sealed partial class QemuVmDriver
         [LoggerMessage(EventId = 5035, Level = LogLevel.Warning, Message = "VM {VmId}: QEMU (pid {Pid}) still running {Seconds} s after quit; sending SIGKILL")]
         public static partial void Killing(ILogger logger, VmId vmId, int pid, double seconds);
 
+        [LoggerMessage(EventId = 5048, Level = LogLevel.Warning, Message = "VM {VmId}: could not remove its leftover taps: {Reason}")]
+        public static partial void TapCleanupFailed(ILogger logger, VmId vmId, string reason);
+
+        [LoggerMessage(EventId = 5046, Level = LogLevel.Information, Message = "VM {VmId}: NIC {Nic} hot-plugged (pid {Pid})")]
+        public static partial void NicPlugged(ILogger logger, VmId vmId, string nic, int pid);
+
+        [LoggerMessage(EventId = 5047, Level = LogLevel.Information, Message = "VM {VmId}: NIC {Nic} hot-unplugged")]
+        public static partial void NicUnplugged(ILogger logger, VmId vmId, string nic);
+
         [LoggerMessage(EventId = 5090, Level = LogLevel.Warning, Message = "VM {VmId}: fencing, SIGKILL to QEMU (pid {Pid})")]
         public static partial void Fencing(ILogger logger, VmId vmId, int pid);
 

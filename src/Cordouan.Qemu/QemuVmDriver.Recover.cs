@@ -91,6 +91,7 @@ public sealed partial class QemuVmDriver
         {
             Log.RemovingStaleRunDirectory(_logger, vmId, paths.RunDirectory);
             DeleteRunDirectory(paths);
+            await RemoveLeftoverTapsAsync(vmId, cancellationToken);
             return null;
         }
         if (handle is null || handle.Pid != process.Pid || handle.ProcessStartTicks != process.StartTicks)
@@ -120,6 +121,7 @@ public sealed partial class QemuVmDriver
             if (_vms.TryGetValue(vmId, out var vm) && !vm.IsProcessRunning)
             {
                 await ForgetAsync(vm);
+                await RemoveLeftoverTapsAsync(vmId, cancellationToken);
             }
         }
     }

@@ -19,9 +19,11 @@ public sealed partial class QemuVmDriver
         {
             throw new VmStateException($"VM {vmId} already running");
         }
+        await CheckBridgesAsync(spec, cancellationToken);
         var accelerator = await _accelerators.ResolveAsync(spec.Accelerator, cancellationToken);
         IReadOnlyList<string> argv = [_options.QemuBinary, .. QemuArgvBuilder.Build(spec, paths, accelerator)];
         PrepareRunDirectory(paths);
+        await RemoveLeftoverTapsAsync(vmId, cancellationToken);
         var pid = await _launcher.LaunchAsync(vmId, argv, paths, cancellationToken);
 
         QmpMonitor? monitor = null;
@@ -38,6 +40,8 @@ public sealed partial class QemuVmDriver
             };
             await QemuHandleFile.WriteAsync(paths.HandleFile, handle, cancellationToken);
             monitor = await QmpMonitor.ConnectAsync(paths.QmpSocket, _options.MonitorTimeout, _logger, _timeProvider, cancellationToken);
+            // QEMU created the taps when it opened them; the guest is still stopped (-S) while they are plugged in.
+            await AttachTapsAsync(spec, cancellationToken);
             foreach (var nic in spec.Nics.Where(n => n.LinkDown))
             {
                 await monitor.SetLinkAsync(nic.Id, up: false, cancellationToken);

@@ -40,6 +40,7 @@ public sealed partial class QemuVmDriver
             }
         }
         await ForgetAsync(vm);
+        await RemoveLeftoverTapsAsync(vmId, cancellationToken);
         Log.Stopped(_logger, vmId);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
+using Cordouan.Core.Network;
 using Cordouan.Core.Vms;
 using Cordouan.Qemu.Acceleration;
 using Cordouan.Qemu.CommandLine;
@@ -25,11 +26,13 @@ public sealed partial class QemuVmDriver : IVmDriver, IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly AcceleratorResolver _accelerators;
     private readonly QemuLauncher _launcher;
+    private readonly IHostNetwork _network;
     private readonly ConcurrentDictionary<VmId, RunningVm> _vms = new();
     private readonly ConcurrentDictionary<VmId, SemaphoreSlim> _gates = new();
 
-    public QemuVmDriver(QemuOptions options, ILogger<QemuVmDriver> logger, TimeProvider timeProvider)
+    public QemuVmDriver(QemuOptions options, IHostNetwork network, ILogger<QemuVmDriver> logger, TimeProvider timeProvider)
     {
+        _network = network;
         QemuOptionsValidator.ThrowIfInvalid(options);
         _options = options with { RunDirectory = Path.GetFullPath(options.RunDirectory) };
         _logger = logger;

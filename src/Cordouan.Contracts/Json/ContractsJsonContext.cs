@@ -26,6 +26,7 @@ namespace Cordouan.Contracts.Json;
 [JsonSerializable(typeof(IReadOnlyList<NodeItem>))]
 [JsonSerializable(typeof(NodeStatus))]
 [JsonSerializable(typeof(NodeMaintenance))]
+[JsonSerializable(typeof(IReadOnlyList<NetworkInterfaceItem>))]
 [JsonSerializable(typeof(TaskStatusInfo))]
 [JsonSerializable(typeof(IReadOnlyList<TaskLogLine>))]
 [JsonSerializable(typeof(IReadOnlyList<TaskListItem>))]

@@ -74,6 +74,9 @@ public static class ClusterKeys
     /// </summary>
     public static string HaClaim(string sid) => HaClaimsPrefix + sid;
 
+    /// <summary>A node's network configuration: <c>applied</c> (what the last apply set) and <c>staged</c> (pending changes).</summary>
+    public static string NetworkPrefix(string node) => Root + "network/" + node + "/";
+
     public static string HaLrmPrefix => Root + "ha/lrm/";
 
     /// <summary>A node's local resource manager (LRM) status: its mode (active, idle, restart) and when.</summary>

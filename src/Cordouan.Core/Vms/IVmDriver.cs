@@ -48,6 +48,12 @@ public interface IVmDriver
     /// <summary>Deletes an internal qcow2 snapshot of one drive of a running VM.</summary>
     Task DeleteDriveSnapshotAsync(VmId vmId, string driveId, string snapshotName, CancellationToken cancellationToken);
 
+    /// <summary>Hot-plugs a NIC into a running VM: its tap plugged into its bridge, then the QEMU backend and device.</summary>
+    Task PlugNicAsync(VmId vmId, NicSpec nic, CancellationToken cancellationToken);
+
+    /// <summary>Hot-unplugs a NIC: asks the guest to release the device, waits (bounded) until it is gone, then drops the backend.</summary>
+    Task UnplugNicAsync(VmId vmId, string nicId, CancellationToken cancellationToken);
+
     /// <summary>Absolute path of the VM's serial console unix socket (first serial port).</summary>
     string SerialSocketPath(VmId vmId);
 }

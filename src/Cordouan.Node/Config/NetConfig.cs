@@ -16,6 +16,12 @@ public sealed partial record NetConfig(string Key, int Index, string Model, stri
 
     public string? Bridge => Options.GetValueOrDefault("bridge");
 
+    /// <summary>The access VLAN (<c>tag</c>), null when untagged.</summary>
+    public int? Tag => Options.TryGetValue("tag", out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The rate limit in MB/s (<c>rate</c>), null when unlimited.</summary>
+    public decimal? Rate => Options.TryGetValue("rate", out var v) ? decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+
     public static bool TryParseKey(string key, out int index)
     {
         index = -1;
@@ -70,6 +76,15 @@ public sealed partial record NetConfig(string Key, int Index, string Model, stri
         {
             throw new FormatException($"invalid format - format error {key}.macaddr: value does not match the regex pattern");
         }
+        if (options.TryGetValue("bridge", out var bridge) && !BridgePattern().IsMatch(bridge))
+        {
+            throw new FormatException($"invalid format - format error {key}.bridge: invalid bridge ID '{bridge}' (1 to 15 letters, digits, '-', '_' or '.')");
+        }
+        if (options.TryGetValue("rate", out var rate)
+            && (!decimal.TryParse(rate, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var r) || r < 0))
+        {
+            throw new FormatException($"invalid format - format error {key}.rate: type check ('number') failed - got '{rate}'");
+        }
         if (options.TryGetValue("tag", out var tag) && (!int.TryParse(tag, out var t) || t < 1 || t > 4094))
         {
             throw new FormatException($"invalid format - format error {key}.tag: value must be an integer between 1 and 4094");
@@ -84,6 +99,9 @@ public sealed partial record NetConfig(string Key, int Index, string Model, stri
 
     [GeneratedRegex("^net([0-9]{1,2})$")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,15}$")]
+    private static partial Regex BridgePattern();
 
     [GeneratedRegex("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$")]
     private static partial Regex MacPattern();

@@ -21,7 +21,7 @@ public sealed class LaunchSpecBuilder(StorageRegistry storages, NodeOptions opti
         var nics = config.Where(c => NetConfig.TryParseKey(c.Key, out _))
             .Select(c => NetConfig.Parse(c.Key, c.Value))
             .OrderBy(n => n.Index)
-            .Select(n => new NicSpec(n.Key, n.Index, n.Model, n.MacAddress ?? MacAddresses.Generate(), n.Bridge, n.LinkDown))
+            .Select(n => new NicSpec(n.Key, n.Index, n.Model, n.MacAddress ?? MacAddresses.Generate(), n.Bridge, n.LinkDown, n.Tag, n.Rate))
             .ToList();
         return new VmLaunchSpec
         {

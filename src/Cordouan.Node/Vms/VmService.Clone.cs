@@ -61,7 +61,7 @@ public sealed partial class VmService
             throw new VmStateException($"VM {sourceId} is running - cloning a running VM needs a snapshot (snapname) or a stopped VM");
         }
         var sourceConfig = request.Snapshot is null ? source.Document.Config : source.Document.Snapshots[request.Snapshot].Config;
-        var config = NewCloneConfig(sourceConfig, newId, request);
+        var config = NewCloneConfig(sourceConfig, newId, request, await UsedMacsAsync(null, [], cancellationToken));
         var placeholder = new VmDocument { VmId = newId.Value, Owner = NodeName, Config = config, Lock = "clone" };
         if (await vms.FindAsync(newId, cancellationToken) is { } existing)
         {
@@ -127,7 +127,7 @@ public sealed partial class VmService
         ctx.Log($"VM {newId} created as a {(full ? "full" : "linked")} clone");
     }
 
-    private Dictionary<string, string> NewCloneConfig(IReadOnlyDictionary<string, string> source, VmId newId, CloneRequest request)
+    private Dictionary<string, string> NewCloneConfig(IReadOnlyDictionary<string, string> source, VmId newId, CloneRequest request, Dictionary<string, string> usedMacs)
     {
         var config = source
             .Where(c => c.Key != "template" && !c.Key.StartsWith("unused", StringComparison.Ordinal) && c.Key is not ("vmgenid" or "meta" or "smbios1"))
@@ -139,7 +139,7 @@ public sealed partial class VmService
         }
         foreach (var key in config.Keys.Where(k => NetConfig.TryParseKey(k, out _)).ToList())
         {
-            config[key] = NetConfig.Parse(key, config[key]).WithMac(MacAddresses.Generate()).ToString();
+            config[key] = NetConfig.Parse(key, config[key]).WithMac(UniqueMac(usedMacs, newId, key)).ToString();
         }
         FillGeneratedKeys(config);
         return config;

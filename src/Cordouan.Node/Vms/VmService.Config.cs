@@ -12,7 +12,8 @@ public sealed partial class VmService
 
     /// <summary>
     /// Applies a config change synchronously (PUT config): validates every key, refuses a stale digest or a held lock,
-    /// allocates new disks, and writes with a compare-and-swap. Changes to a running VM take effect at its next start.
+    /// allocates new disks, and writes with a compare-and-swap. On a running VM a NIC added or deleted is hot-plugged;
+    /// other changes take effect at its next start.
     /// </summary>
     public async Task UpdateConfigAsync(VmId id, IReadOnlyDictionary<string, string> changes, IReadOnlyList<string> deletes, string? digest, bool skipLock, CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ public sealed partial class VmService
             throw new VmStateException($"can't remove disks of VM {id} - protection mode enabled");
         }
         await EnsureHaRecoverableAsync(id, set, cancellationToken);
+        await CheckNicsAsync(id, set, current.Document.Config, cancellationToken);
         await using var reverter = new Reverter();
         var ctx = TaskContext.Detached(cancellationToken);
         foreach (var key in set.Keys.Where(DiskConfig.IsDiskKey).ToList())
@@ -77,6 +79,7 @@ public sealed partial class VmService
         {
             next = key == "lock" ? next with { Lock = value } : next.WithConfig(key, value);
         }
+        await HotplugNicsAsync(id, current.Document.Config, set, deletes, cancellationToken);
         await vms.UpdateAsync(current, next, cancellationToken);
         reverter.Commit();
     }

@@ -19,6 +19,7 @@ public sealed partial class VmService
         }
         await EnsurePlacementAllowedAsync(reason => new ValidationException("node", reason), cancellationToken);
         var config = ConfigValidator.ValidateAll(requested);
+        await CheckNicsAsync(id, config, current: null, cancellationToken);
         var existing = await vms.FindAsync(id, cancellationToken);
         if (existing is not null)
         {

@@ -1,5 +1,6 @@
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
+using Cordouan.Core.Network;
 using Cordouan.Core.Tasks;
 using Cordouan.Core.Vms;
 using Cordouan.Node.Ha;
@@ -21,6 +22,7 @@ public sealed partial class VmService(
     VmReadModel readModel,
     StorageRegistry storages,
     IVmDriver driver,
+    IHostNetwork network,
     TaskManager tasks,
     VmOperationLocks operations,
     LaunchSpecBuilder launchSpecs,

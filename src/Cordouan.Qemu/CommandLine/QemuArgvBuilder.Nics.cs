@@ -1,3 +1,4 @@
+using Cordouan.Core.Network;
 using Cordouan.Core.Vms;
 
 namespace Cordouan.Qemu.CommandLine;
@@ -5,7 +6,7 @@ namespace Cordouan.Qemu.CommandLine;
 public static partial class QemuArgvBuilder
 {
     /// <summary>Proxmox's NIC models mapped to QEMU devices; null when unknown.</summary>
-    private static string? NicDeviceModel(string model) => model switch
+    internal static string? NicDeviceModel(string model) => model switch
     {
         "virtio" => "virtio-net-pci",
         "e1000" => "e1000",
@@ -32,7 +33,7 @@ public static partial class QemuArgvBuilder
     }
 
     /// <summary>Name of the tap device of a NIC on a bridge, as Proxmox names it (<c>tap100i0</c>).</summary>
-    public static string TapName(VmLaunchSpec spec, NicSpec nic) => Invariant($"tap{spec.VmId.Value}i{nic.Index}");
+    public static string TapName(VmLaunchSpec spec, NicSpec nic) => TapNames.Of(spec.VmId, nic.Index);
 
     private static void AddNics(VmLaunchSpec spec, Dictionary<string, int> bootIndexes, List<string> args)
     {

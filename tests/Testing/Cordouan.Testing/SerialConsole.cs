@@ -143,6 +143,12 @@ public sealed class SerialConsole : IAsyncDisposable
         }
     }
 
+    /// <summary>Types <paramref name="line"/> and a newline on the console (the test guest reads its network commands there).</summary>
+    public async Task SendLineAsync(string line, CancellationToken cancellationToken)
+    {
+        await _socket.SendAsync(Encoding.ASCII.GetBytes(line + "\n"), SocketFlags.None, cancellationToken);
+    }
+
     /// <summary>Waits for a heartbeat <c>HB n</c> with n &gt; <paramref name="greaterThan"/> and returns n.</summary>
     public async Task<int> WaitForHeartbeatAsync(int greaterThan, TimeSpan timeout, CancellationToken cancellationToken)
     {

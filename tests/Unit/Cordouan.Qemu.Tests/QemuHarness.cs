@@ -27,7 +27,7 @@ internal sealed class QemuHarness : IAsyncDisposable
 
     public QemuVmDriver NewDriver()
     {
-        var driver = new QemuVmDriver(Options, NullLogger<QemuVmDriver>.Instance, TimeProvider.System);
+        var driver = new QemuVmDriver(Options, new NoBridgesHostNetwork(), NullLogger<QemuVmDriver>.Instance, TimeProvider.System);
         _drivers.Add(driver);
         return driver;
     }

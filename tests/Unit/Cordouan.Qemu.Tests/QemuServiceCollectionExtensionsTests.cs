@@ -10,7 +10,7 @@ public sealed class QemuServiceCollectionExtensionsTests
     [Fact]
     public async Task AddQemuDriver_ValidOptions_ResolvesOneDriverAsIVmDriver()
     {
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging().AddSingleton<Core.Network.IHostNetwork, NoBridgesHostNetwork>();
 
         services.AddQemuDriver(new QemuOptions { RunDirectory = "/run/cordouan/qemu-test" });
         await using var provider = services.BuildServiceProvider();

@@ -23,6 +23,13 @@ public static class NodeEndpoints
         app.MapGet("/api2/json/nodes/{node}/maintenance", NodeMaintenanceHandlers.GetAsync);
         app.MapPost("/api2/json/nodes/{node}/maintenance", NodeMaintenanceHandlers.EnterAsync);
         app.MapDelete("/api2/json/nodes/{node}/maintenance", NodeMaintenanceHandlers.ExitAsync);
+        app.MapGet("/api2/json/nodes/{node}/network", NodeNetworkHandlers.ListAsync);
+        app.MapPost("/api2/json/nodes/{node}/network", NodeNetworkHandlers.CreateAsync);
+        app.MapPut("/api2/json/nodes/{node}/network", NodeNetworkHandlers.ApplyAsync);
+        app.MapDelete("/api2/json/nodes/{node}/network", NodeNetworkHandlers.RevertAsync);
+        app.MapGet("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.GetAsync);
+        app.MapPut("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.UpdateAsync);
+        app.MapDelete("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.DeleteAsync);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ClusterView cluster, NodeStatusReader reader, NodeIdentity identity)
@@ -48,7 +55,7 @@ public static class NodeEndpoints
         (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node })).Validate();
         EnsureLocal(node, identity);
         var items = new JsonArray();
-        foreach (var sub in new[] { "ceph", "maintenance", "qemu", "status", "storage", "tasks" })
+        foreach (var sub in new[] { "ceph", "maintenance", "network", "qemu", "status", "storage", "tasks" })
         {
             items.Add(new JsonObject { ["name"] = sub });
         }

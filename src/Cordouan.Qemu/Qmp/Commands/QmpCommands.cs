@@ -74,6 +74,36 @@ public static class QmpCommands
     public static Task SetLinkAsync(this QmpMonitor monitor, string name, bool up, CancellationToken cancellationToken) =>
         monitor.ExecuteAsync("set_link", new JsonObject { ["name"] = name, ["up"] = up }, cancellationToken);
 
+    /// <summary><c>netdev_add</c>: a network backend (<c>type</c>, <c>id</c> and the backend's own options).</summary>
+    public static Task NetdevAddAsync(this QmpMonitor monitor, JsonObject arguments, CancellationToken cancellationToken) =>
+        monitor.ExecuteAsync("netdev_add", arguments, cancellationToken);
+
+    /// <summary><c>netdev_del</c>.</summary>
+    public static Task NetdevDelAsync(this QmpMonitor monitor, string id, CancellationToken cancellationToken) =>
+        monitor.ExecuteAsync("netdev_del", new JsonObject { ["id"] = id }, cancellationToken);
+
+    /// <summary><c>device_add</c>: a device (<c>driver</c>, <c>id</c> and its properties).</summary>
+    public static Task DeviceAddAsync(this QmpMonitor monitor, JsonObject arguments, CancellationToken cancellationToken) =>
+        monitor.ExecuteAsync("device_add", arguments, cancellationToken);
+
+    /// <summary><c>device_del</c>: asks the guest to release the device; it disappears once the guest has.</summary>
+    public static Task DeviceDelAsync(this QmpMonitor monitor, string id, CancellationToken cancellationToken) =>
+        monitor.ExecuteAsync("device_del", new JsonObject { ["id"] = id }, cancellationToken);
+
+    /// <summary>True while a device with that id exists (<c>qom-get</c> of its type under <c>/machine/peripheral</c>).</summary>
+    public static async Task<bool> DeviceExistsAsync(this QmpMonitor monitor, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await monitor.ExecuteAsync("qom-get", new JsonObject { ["path"] = "/machine/peripheral/" + id, ["property"] = "type" }, cancellationToken);
+            return true;
+        }
+        catch (QmpException e) when (e.ErrorClass == "DeviceNotFound" || e.Description.Contains("not found", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+    }
+
     /// <summary><c>human-monitor-command</c>: runs an HMP command line and returns its text output.</summary>
     public static async Task<string> HumanMonitorCommandAsync(this QmpMonitor monitor, string commandLine, CancellationToken cancellationToken)
     {

@@ -33,5 +33,9 @@ internal sealed class FakeVmDriver : IVmDriver
 
     public Task DeleteDriveSnapshotAsync(VmId vmId, string driveId, string snapshotName, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task PlugNicAsync(VmId vmId, NicSpec nic, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task UnplugNicAsync(VmId vmId, string nicId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public string SerialSocketPath(VmId vmId) => throw new NotSupportedException();
 }

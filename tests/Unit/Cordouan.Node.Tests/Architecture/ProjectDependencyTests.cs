@@ -16,6 +16,7 @@ public sealed class ProjectDependencyTests
         ["Cordouan.Qemu"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Storage"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Ceph"] = ["Cordouan.Core", "Cordouan.Platform"],
+        ["Cordouan.Network"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Cluster"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Access"] = ["Cordouan.Core", "Cordouan.Platform"],
         ["Cordouan.Node"] = ["Cordouan.Core", "Cordouan.Platform"],

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Cordouan.Cli.Infrastructure;
+
+namespace Cordouan.Cli.Commands.Network;
+
+/// <summary><c>cord net create &lt;node&gt; &lt;iface&gt; [--cidr …] [--bridge-ports …] [--vlan-aware 1] …</c> (staged).</summary>
+public sealed class NetCreateCommand : Command
+{
+    private readonly CliHost _host;
+    private readonly Argument<string> _node = NetArguments.Node();
+    private readonly Argument<string> _iface = NetArguments.Iface();
+    private readonly NetOptionSet _settings;
+
+    public NetCreateCommand(CliHost host)
+        : base("create", "Stage a new bridge (takes effect on 'cord net apply')")
+    {
+        _host = host;
+        Add(_node);
+        Add(_iface);
+        _settings = new NetOptionSet(this, withDelete: false);
+        SetAction((parseResult, cancellationToken) => RunAsync(parseResult, cancellationToken));
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        using var session = _host.OpenSession(parseResult);
+        var client = await session.ConnectAsync(cancellationToken);
+        var node = parseResult.GetRequiredValue(_node);
+        var iface = parseResult.GetRequiredValue(_iface);
+        await client.CreateNetworkInterfaceAsync(node, iface, _settings.Read(parseResult, "bridge"), cancellationToken);
+        NetArguments.Done(session, $"Staged bridge {iface} on {node}; run 'cord net apply {node}' to apply.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,131 @@
+using Cordouan.Core.Errors;
+using Cordouan.Core.Ids;
+using Cordouan.Core.Network;
+using Cordouan.Network.Config;
+using Cordouan.Network.Taps;
+using Microsoft.Extensions.Logging;
+
+namespace Cordouan.Network.Links;
+
+/// <summary>
+/// <see cref="IHostNetwork"/> over iproute2 and tc, in whatever network namespace the daemon runs in. A tagged NIC on
+/// a VLAN-aware bridge becomes an access port of that VLAN; on a plain bridge it joins the per-tag bridge
+/// <c>&lt;bridge&gt;v&lt;tag&gt;</c> (Proxmox's "traditional" VLAN mode), created on first use with a VLAN
+/// sub-interface of every uplink of the bridge. Per-tag bridges are kept once made, as Proxmox keeps them.
+/// </summary>
+public sealed partial class LinuxHostNetwork(IpTool ip, ILogger<LinuxHostNetwork> logger) : IHostNetwork, IDisposable
+{
+    // Serializes creation of per-tag bridges: two VMs starting on the same tag must not both create it.
+    private readonly SemaphoreSlim _vlanBridges = new(1, 1);
+
+    public void Dispose() => _vlanBridges.Dispose();
+
+    public async Task<BridgeInfo?> FindBridgeAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!InterfaceNames.IsValid(name))
+        {
+            return null;
+        }
+        var link = await ip.FindLinkAsync(name, cancellationToken);
+        return link is { Kind: "bridge" } ? new BridgeInfo(link.Name, link.VlanFiltering) : null;
+    }
+
+    public async Task AttachTapAsync(TapAttachment tap, CancellationToken cancellationToken)
+    {
+        var bridge = await FindBridgeAsync(tap.Bridge, cancellationToken)
+            ?? throw new CordouanException($"Failed to plug {tap.Tap} into bridge '{tap.Bridge}': bridge '{tap.Bridge}' does not exist");
+        var target = bridge.Name;
+        if (tap.Tag is { } tag && !bridge.VlanAware)
+        {
+            target = await EnsureVlanBridgeAsync(bridge.Name, tag, cancellationToken);
+        }
+        foreach (var command in TapPlan.Attach(tap, target, bridge.VlanAware))
+        {
+            await ip.RunAsync(command, cancellationToken);
+        }
+        try
+        {
+            foreach (var command in TapPlan.LimitFromGuest(tap))
+            {
+                await ip.RunAsync(command, cancellationToken);
+            }
+        }
+        catch (ExternalCommandException e)
+        {
+            // The kernel lacks ingress policing (cls_basic/act_police): the limit then holds towards the guest only.
+            Log.IngressLimitUnsupported(logger, tap.Tap, e.StderrTail);
+        }
+        Log.TapAttached(logger, tap.Tap, target, tap.Tag, tap.RateMegabytesPerSecond);
+    }
+
+    public Task<IReadOnlyList<LiveInterface>> ListInterfacesAsync(CancellationToken cancellationToken) => ip.InterfacesAsync(cancellationToken);
+
+    public async Task ApplyAsync(IReadOnlyList<NodeInterface> previous, IReadOnlyList<NodeInterface> desired, Action<string> log, CancellationToken cancellationToken)
+    {
+        var commands = NetworkPlan.Build(previous, desired, await ip.InterfacesAsync(cancellationToken));
+        if (commands.Count == 0)
+        {
+            log("no change");
+        }
+        foreach (var command in commands)
+        {
+            log(string.Join(' ', command));
+            await ip.RunAsync(command, cancellationToken);
+        }
+    }
+
+    public async Task RemoveTapsAsync(VmId vmId, CancellationToken cancellationToken)
+    {
+        foreach (var link in await ip.LinksAsync(cancellationToken))
+        {
+            if (TapNames.BelongsTo(link.Name, vmId))
+            {
+                var result = await ip.TryRunAsync(["ip", "link", "delete", "dev", link.Name], cancellationToken);
+                if (result.ExitCode == 0)
+                {
+                    Log.TapRemoved(logger, link.Name, vmId);
+                }
+            }
+        }
+    }
+
+    /// <summary>The per-tag bridge of a bridge that is not VLAN-aware, created with the VLAN sub-interfaces of its uplinks if missing.</summary>
+    private async Task<string> EnsureVlanBridgeAsync(string bridge, int tag, CancellationToken cancellationToken)
+    {
+        var name = TapPlan.VlanBridgeName(bridge, tag);
+        if (!InterfaceNames.IsValid(name))
+        {
+            throw new CordouanException($"Failed to use VLAN {tag} on bridge '{bridge}': the VLAN bridge name '{name}' is longer than 15 characters (make the bridge VLAN-aware, or shorten its name)");
+        }
+        await _vlanBridges.WaitAsync(cancellationToken);
+        try
+        {
+            var links = await ip.LinksAsync(cancellationToken);
+            if (!links.Any(l => l.Name == name))
+            {
+                await ip.RunAsync(["ip", "link", "add", "name", name, "type", "bridge"], cancellationToken);
+                Log.VlanBridgeCreated(logger, name, bridge, tag);
+            }
+            // Uplinks are the bridge's ports other than VM taps and other bridges' VLAN ports.
+            foreach (var port in links.Where(l => l.Master == bridge && !TapNames.IsTap(l.Name)))
+            {
+                var vlanPort = TapPlan.VlanPortName(port.Name, tag);
+                if (!InterfaceNames.IsValid(vlanPort))
+                {
+                    throw new CordouanException($"Failed to use VLAN {tag} on bridge '{bridge}': the VLAN interface name '{vlanPort}' is longer than 15 characters");
+                }
+                if (!links.Any(l => l.Name == vlanPort))
+                {
+                    await ip.RunAsync(["ip", "link", "add", "link", port.Name, "name", vlanPort, "type", "vlan", "id", tag.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
+                }
+                await ip.RunAsync(["ip", "link", "set", "dev", vlanPort, "master", name, "up"], cancellationToken);
+            }
+            await ip.RunAsync(["ip", "link", "set", "dev", name, "up"], cancellationToken);
+            return name;
+        }
+        finally
+        {
+            _vlanBridges.Release();
+        }
+    }
+}

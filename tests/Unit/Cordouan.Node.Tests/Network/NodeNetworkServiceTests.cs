@@ -1,0 +1,78 @@
+using System.Net;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Network;
+using Cordouan.Node.Network;
+using Xunit;
+
+namespace Cordouan.Node.Tests.Network;
+
+public sealed class NodeNetworkServiceTests
+{
+    private static readonly IPAddress Management = IPAddress.Parse("192.0.2.10");
+
+    private static readonly LiveInterface Eth0 = new("eth0", null, true, null, false, 1500, ["192.0.2.10/24"]);
+
+    [Fact]
+    public void ManagementCut_NewPrivateBridge_None()
+    {
+        var desired = new[] { new NodeInterface { Iface = "vmbr1", Cidr = "10.0.0.1/24" } };
+
+        Assert.Null(NodeNetworkService.ManagementCut([], desired, [Eth0], [Management]));
+    }
+
+    [Fact]
+    public void ManagementCut_UplinkHoldingTheAddressEnslaved_Named()
+    {
+        var desired = new[] { new NodeInterface { Iface = "vmbr0", BridgePorts = ["eth0"] } };
+
+        var cut = NodeNetworkService.ManagementCut([], desired, [Eth0], [Management]);
+
+        Assert.Equal("applying would cut the management address 192.0.2.10 (on eth0): it would become a port of bridge vmbr0", cut);
+    }
+
+    [Fact]
+    public void ManagementCut_BridgeHoldingTheAddress_DeletedOrReaddressedOrDown()
+    {
+        var bridge = new NodeInterface { Iface = "vmbr0", BridgePorts = ["eth0"], Cidr = "192.0.2.10/24" };
+        LiveInterface[] live = [new("vmbr0", "bridge", true, null, false, 1500, ["192.0.2.10/24"]), Eth0 with { Addresses = [], Master = "vmbr0" }];
+
+        Assert.Contains("would be deleted", NodeNetworkService.ManagementCut([bridge], [], live, [Management]), StringComparison.Ordinal);
+        Assert.Contains("would become 192.0.2.11/24", NodeNetworkService.ManagementCut([bridge], [bridge with { Cidr = "192.0.2.11/24" }], live, [Management]), StringComparison.Ordinal);
+        Assert.Contains("brought down", NodeNetworkService.ManagementCut([bridge], [bridge with { Autostart = false }], live, [Management]), StringComparison.Ordinal);
+        Assert.Null(NodeNetworkService.ManagementCut([bridge], [bridge with { Comments = "x" }], live, [Management]));
+    }
+
+    [Fact]
+    public void Validate_BadFields_EveryOneReported()
+    {
+        var declared = new[]
+        {
+            new NodeInterface { Iface = "vmbr1", Type = "bond", Cidr = "10.0.0.1", Gateway = "nope", Mtu = 100, BridgePorts = ["eth9"] },
+        };
+
+        var error = Assert.Throws<ValidationException>(() => NodeNetworkService.Validate(declared, [Eth0]));
+
+        Assert.Equal(["bridge_ports", "cidr", "gateway", "mtu", "type"], error.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_PortOfTwoBridges_Refused()
+    {
+        var declared = new[]
+        {
+            new NodeInterface { Iface = "vmbr1", BridgePorts = ["eth0"] },
+            new NodeInterface { Iface = "vmbr2", BridgePorts = ["eth0"] },
+        };
+
+        var error = Assert.Throws<ValidationException>(() => NodeNetworkService.Validate(declared, [Eth0]));
+
+        Assert.Contains("already a port", error.Errors["bridge_ports"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1/24", true)]
+    [InlineData("10.0.0.1/33", false)]
+    [InlineData("10.0.0.1", false)]
+    [InlineData("fd00::1/64", false)]
+    public void IsIpv4Cidr(string text, bool valid) => Assert.Equal(valid, NodeNetworkService.IsIpv4Cidr(text));
+}
