@@ -37,7 +37,7 @@ public sealed partial class HaClusterManager
         if (resources.Count == 0)
         {
             _lostSince.Clear();
-            _storageFenced.Clear();
+            ForgetStorageFences();
             return;
         }
         var picture = await ReadAsync(resources, services, cancellationToken);
@@ -90,11 +90,7 @@ public sealed partial class HaClusterManager
         {
             _lostSince.Remove(back);
         }
-        foreach (var settled in _storageFenced.Keys.Where(sid => !lost.Contains(sid)).ToList())
-        {
-            // Recovered, or its node is back: a later loss is a new fence.
-            _storageFenced.Remove(settled);
-        }
+        ForgetSettledStorageFences(lost);
         foreach (var (owner, orphans) in due)
         {
             await RecoverAsync(owner, orphans, picture, cancellationToken);

@@ -9,7 +9,30 @@ public sealed partial class HaClusterManager
     /// <summary>Storage fences done during the current loss of each resource's node (by sid): when, and which clients.</summary>
     private readonly Dictionary<string, StorageFenceRecord> _storageFenced = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Lost resources found not storage-fenceable (a disk off fencing storage) during the current loss: not asked again
+    /// on every pass (each would read the storage definitions anew every 500 ms until recovery).
+    /// </summary>
+    private readonly HashSet<string> _selfFenceOnly = new(StringComparer.Ordinal);
+
     private sealed record StorageFenceRecord(long Timestamp, IReadOnlyList<string> Clients);
+
+    /// <summary>Forgets every storage fence (no resources left, or a new term as manager).</summary>
+    private void ForgetStorageFences()
+    {
+        _storageFenced.Clear();
+        _selfFenceOnly.Clear();
+    }
+
+    /// <summary>Forgets the fences of resources no longer lost (recovered, or their node is back): a later loss is a new fence.</summary>
+    private void ForgetSettledStorageFences(HashSet<string> lost)
+    {
+        foreach (var settled in _storageFenced.Keys.Where(sid => !lost.Contains(sid)).ToList())
+        {
+            _storageFenced.Remove(settled);
+        }
+        _selfFenceOnly.RemoveWhere(sid => !lost.Contains(sid));
+    }
 
     /// <summary>
     /// Cuts off the disk clients of a storage-fenced HA VM whose node lost its lease, once per loss and at once: the
@@ -19,8 +42,13 @@ public sealed partial class HaClusterManager
     /// </summary>
     private async Task<bool> StorageFenceAsync(HaResourceDocument resource, VersionedVm vm, VersionedDocument<HaServiceState>? service, string owner, CancellationToken cancellationToken)
     {
-        if (_storageFenced.ContainsKey(resource.Sid) || await fence.DisksAsync(vm.Document, cancellationToken) is not { } disks)
+        if (_storageFenced.ContainsKey(resource.Sid) || _selfFenceOnly.Contains(resource.Sid))
         {
+            return true;
+        }
+        if (await fence.DisksAsync(vm.Document, cancellationToken) is not { } disks)
+        {
+            _selfFenceOnly.Add(resource.Sid);
             return true;
         }
         try

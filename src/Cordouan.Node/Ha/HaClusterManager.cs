@@ -101,7 +101,7 @@ public sealed partial class HaClusterManager(
         {
             _leader = true;
             _lostSince.Clear();
-            _storageFenced.Clear();
+            ForgetStorageFences();
             LogElected(logger, node.NodeName);
         }
         return won.Succeeded;

@@ -19,20 +19,28 @@ public sealed class HaConfigRepository(IClusterStore store)
     /// Applies <paramref name="change"/> to a resource's runtime state as read; a concurrent write by the other manager
     /// wins (the next pass reads its decision).
     /// </summary>
-    public async Task WriteServiceAsync(string sid, VersionedDocument<HaServiceState>? current, Func<HaServiceState, HaServiceState> change, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task WriteServiceAsync(string sid, VersionedDocument<HaServiceState>? current, Func<HaServiceState, HaServiceState> change, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TryWriteServiceAsync(sid, current, change(current?.Document ?? new HaServiceState { Sid = sid }) with { Changed = now.ToUnixTimeSeconds() }, cancellationToken);
+
+    /// <summary>
+    /// Writes a resource's runtime state over the version read (<paramref name="current"/>; created when there was
+    /// none). False when another writer got there first: the caller's read is stale and its decision is dropped or
+    /// made again from a fresh read.
+    /// </summary>
+    public async Task<bool> TryWriteServiceAsync(string sid, VersionedDocument<HaServiceState>? current, HaServiceState next, CancellationToken cancellationToken)
     {
-        var next = change(current?.Document ?? new HaServiceState { Sid = sid }) with { Changed = now.ToUnixTimeSeconds() };
         if (current is null)
         {
-            await Services.TryCreateAsync(sid, next, cancellationToken);
-            return;
+            return await Services.TryCreateAsync(sid, next, cancellationToken);
         }
         try
         {
             await Services.UpdateAsync(current, next, cancellationToken);
+            return true;
         }
         catch (ConfigConflictException)
         {
+            return false;
         }
     }
 }

@@ -33,22 +33,10 @@ public sealed partial class HaConfigService
         {
             // A manager may write the state meanwhile: then it is read again.
             var service = await config.Services.FindAsync(id, cancellationToken);
-            var next = (service?.Document ?? new HaServiceState { Sid = id }) with { Request = request, RequestedNode = target, Changed = DateTimeOffset.UtcNow.ToUnixTimeSeconds() };
-            if (service is null)
+            var next = (service?.Document ?? new HaServiceState { Sid = id }) with { Request = request, RequestedNode = target, Changed = time.GetUtcNow().ToUnixTimeSeconds() };
+            if (await config.TryWriteServiceAsync(id, service, next, cancellationToken))
             {
-                if (await config.Services.TryCreateAsync(id, next, cancellationToken))
-                {
-                    return id;
-                }
-                continue;
-            }
-            try
-            {
-                await config.Services.UpdateAsync(service, next, cancellationToken);
                 return id;
-            }
-            catch (ConfigConflictException)
-            {
             }
         }
         throw new ConfigConflictException();

@@ -77,22 +77,9 @@ public sealed partial class HaLocalManager
             return;
         }
         var next = (service?.Document ?? new HaServiceState { Sid = sid }) with { Clients = clients, Changed = time.GetUtcNow().ToUnixTimeSeconds() };
-        try
+        if (!await ha.TryWriteServiceAsync(sid, service, next, cancellationToken))
         {
-            if (service is null)
-            {
-                if (!await ha.Services.TryCreateAsync(sid, next, cancellationToken))
-                {
-                    return;
-                }
-            }
-            else
-            {
-                await ha.Services.UpdateAsync(service, next, cancellationToken);
-            }
-        }
-        catch (ConfigConflictException)
-        {
+            // Another manager wrote the state meanwhile: the next pass reads it and records the clients again.
             return;
         }
         _storageFenced[id] = new StorageClients(pid, disks, clients);

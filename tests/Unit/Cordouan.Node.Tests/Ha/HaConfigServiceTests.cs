@@ -26,7 +26,7 @@ public sealed class HaConfigServiceTests : IDisposable
         var identity = new NodeIdentity("n1", "/nonexistent", "test");
         _ha = new HaConfigService(
             new HaConfigRepository(_store), new VmRepository(_store, identity), new StorageRegistry(_store, _services, identity),
-            new ClusterView(_store, identity, new QuorateCluster()));
+            new ClusterView(_store, identity, new QuorateCluster()), TimeProvider.System);
         PutNode("n1");
         PutNode("n2");
         PutNode("w1", witness: true);
