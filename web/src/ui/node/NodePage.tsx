@@ -1,0 +1,24 @@
+import { Tabs } from "../widgets/Tabs";
+import { NodeSummary } from "./NodeSummary";
+import { NodeVms } from "./NodeVms";
+import { NodeTasks } from "./NodeTasks";
+import "../widgets/pages.css";
+
+const tabs: [string, string][] = [
+  ["summary", "Summary"],
+  ["vms", "VMs"],
+  ["tasks", "Tasks"],
+];
+
+/** `#/node/<node>[/<tab>]`: one node's summary, VMs, network, storages, tasks and maintenance. */
+export function NodePage({ node, tab = "summary" }: { node: string; tab?: string }) {
+  return (
+    <div class="page" data-testid="node-page">
+      <h2>Node {node}</h2>
+      <Tabs base={`/node/${encodeURIComponent(node)}`} tabs={tabs} current={tab} />
+      {tab === "summary" && <NodeSummary node={node} />}
+      {tab === "vms" && <NodeVms node={node} />}
+      {tab === "tasks" && <NodeTasks node={node} />}
+    </div>
+  );
+}
