@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { DatacenterSummary } from "./DatacenterSummary";
 import { TaskLog } from "./TaskLog";
 import { NodePage } from "./node/NodePage";
+import { ClusterPage } from "./cluster/ClusterPage";
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.
@@ -16,6 +17,8 @@ export function viewFor(route: string[]): ComponentChildren {
     case "node":
       if (second) return <NodePage node={second} tab={third} />;
       break;
+    case "cluster":
+      return <ClusterPage />;
     case "tasks":
       if (second) return <TaskLog upid={second} />;
       break;
