@@ -3,6 +3,7 @@ import { DatacenterSummary } from "./DatacenterSummary";
 import { TaskLog } from "./TaskLog";
 import { NodePage } from "./node/NodePage";
 import { ClusterPage } from "./cluster/ClusterPage";
+import { StoragePage } from "./storage/StoragePage";
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.
@@ -19,6 +20,9 @@ export function viewFor(route: string[]): ComponentChildren {
       break;
     case "cluster":
       return <ClusterPage />;
+    case "storage":
+      if (second && third) return <StoragePage node={second} storage={third} />;
+      break;
     case "tasks":
       if (second) return <TaskLog upid={second} />;
       break;

@@ -1,12 +1,14 @@
 import { Tabs } from "../widgets/Tabs";
 import { NodeSummary } from "./NodeSummary";
 import { NodeVms } from "./NodeVms";
+import { NodeStorage } from "./NodeStorage";
 import { NodeTasks } from "./NodeTasks";
 import "../widgets/pages.css";
 
 const tabs: [string, string][] = [
   ["summary", "Summary"],
   ["vms", "VMs"],
+  ["storage", "Storage"],
   ["tasks", "Tasks"],
 ];
 
@@ -18,6 +20,7 @@ export function NodePage({ node, tab = "summary" }: { node: string; tab?: string
       <Tabs base={`/node/${encodeURIComponent(node)}`} tabs={tabs} current={tab} />
       {tab === "summary" && <NodeSummary node={node} />}
       {tab === "vms" && <NodeVms node={node} />}
+      {tab === "storage" && <NodeStorage node={node} />}
       {tab === "tasks" && <NodeTasks node={node} />}
     </div>
   );
