@@ -1,6 +1,7 @@
 import { Tabs } from "../widgets/Tabs";
 import { NodeSummary } from "./NodeSummary";
 import { NodeVms } from "./NodeVms";
+import { NodeNetwork } from "./NodeNetwork";
 import { NodeStorage } from "./NodeStorage";
 import { NodeTasks } from "./NodeTasks";
 import "../widgets/pages.css";
@@ -8,6 +9,7 @@ import "../widgets/pages.css";
 const tabs: [string, string][] = [
   ["summary", "Summary"],
   ["vms", "VMs"],
+  ["network", "Network"],
   ["storage", "Storage"],
   ["tasks", "Tasks"],
 ];
@@ -20,6 +22,7 @@ export function NodePage({ node, tab = "summary" }: { node: string; tab?: string
       <Tabs base={`/node/${encodeURIComponent(node)}`} tabs={tabs} current={tab} />
       {tab === "summary" && <NodeSummary node={node} />}
       {tab === "vms" && <NodeVms node={node} />}
+      {tab === "network" && <NodeNetwork node={node} />}
       {tab === "storage" && <NodeStorage node={node} />}
       {tab === "tasks" && <NodeTasks node={node} />}
     </div>

@@ -21,7 +21,7 @@ export function bind(name: string, value: string, onChange: (name: string, value
     name,
     value,
     "data-testid": `field-${name}`,
-    "aria-invalid": error ? "true" : undefined,
+    "aria-invalid": error ? ("true" as const) : undefined,
     onInput: (event: Event) => onChange(name, (event.currentTarget as HTMLInputElement).value),
   };
 }
