@@ -4,6 +4,7 @@ import { TaskLog } from "./TaskLog";
 import { NodePage } from "./node/NodePage";
 import { ClusterPage } from "./cluster/ClusterPage";
 import { StoragePage } from "./storage/StoragePage";
+import { HaPage } from "./ha/HaPage";
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.
@@ -23,6 +24,8 @@ export function viewFor(route: string[]): ComponentChildren {
     case "storage":
       if (second && third) return <StoragePage node={second} storage={third} />;
       break;
+    case "ha":
+      return <HaPage />;
     case "tasks":
       if (second) return <TaskLog upid={second} />;
       break;
