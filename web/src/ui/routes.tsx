@@ -5,6 +5,7 @@ import { NodePage } from "./node/NodePage";
 import { ClusterPage } from "./cluster/ClusterPage";
 import { StoragePage } from "./storage/StoragePage";
 import { HaPage } from "./ha/HaPage";
+import { CephPage } from "./ceph/CephPage";
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.
@@ -26,6 +27,8 @@ export function viewFor(route: string[]): ComponentChildren {
       break;
     case "ha":
       return <HaPage />;
+    case "ceph":
+      return <CephPage />;
     case "tasks":
       if (second) return <TaskLog upid={second} />;
       break;
