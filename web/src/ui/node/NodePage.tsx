@@ -4,6 +4,7 @@ import { NodeVms } from "./NodeVms";
 import { NodeNetwork } from "./NodeNetwork";
 import { NodeStorage } from "./NodeStorage";
 import { NodeTasks } from "./NodeTasks";
+import { NodeMaintenance } from "./NodeMaintenance";
 import "../widgets/pages.css";
 
 const tabs: [string, string][] = [
@@ -12,6 +13,7 @@ const tabs: [string, string][] = [
   ["network", "Network"],
   ["storage", "Storage"],
   ["tasks", "Tasks"],
+  ["maintenance", "Maintenance"],
 ];
 
 /** `#/node/<node>[/<tab>]`: one node's summary, VMs, network, storages, tasks and maintenance. */
@@ -25,6 +27,7 @@ export function NodePage({ node, tab = "summary" }: { node: string; tab?: string
       {tab === "network" && <NodeNetwork node={node} />}
       {tab === "storage" && <NodeStorage node={node} />}
       {tab === "tasks" && <NodeTasks node={node} />}
+      {tab === "maintenance" && <NodeMaintenance node={node} />}
     </div>
   );
 }
