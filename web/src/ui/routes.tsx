@@ -6,6 +6,7 @@ import { ClusterPage } from "./cluster/ClusterPage";
 import { StoragePage } from "./storage/StoragePage";
 import { HaPage } from "./ha/HaPage";
 import { CephPage } from "./ceph/CephPage";
+import { TasksPage } from "./tasks/TasksPage";
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.
@@ -30,8 +31,7 @@ export function viewFor(route: string[]): ComponentChildren {
     case "ceph":
       return <CephPage />;
     case "tasks":
-      if (second) return <TaskLog upid={second} />;
-      break;
+      return second ? <TaskLog upid={second} /> : <TasksPage />;
   }
   return (
     <div class="page">
