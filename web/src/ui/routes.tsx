@@ -1,12 +1,15 @@
 import type { ComponentChildren } from "preact";
 import { DatacenterSummary } from "./DatacenterSummary";
 import { TaskLog } from "./TaskLog";
-import { NodePage } from "./node/NodePage";
-import { ClusterPage } from "./cluster/ClusterPage";
-import { StoragePage } from "./storage/StoragePage";
-import { HaPage } from "./ha/HaPage";
-import { CephPage } from "./ceph/CephPage";
-import { TasksPage } from "./tasks/TasksPage";
+import { lazyPage } from "./widgets/lazyPage";
+
+// Pages other than the datacenter view are split into their own chunks, loaded when first opened.
+const NodePage = lazyPage(() => import("./node/NodePage").then((module) => module.NodePage));
+const ClusterPage = lazyPage(() => import("./cluster/ClusterPage").then((module) => module.ClusterPage));
+const StoragePage = lazyPage(() => import("./storage/StoragePage").then((module) => module.StoragePage));
+const HaPage = lazyPage(() => import("./ha/HaPage").then((module) => module.HaPage));
+const CephPage = lazyPage(() => import("./ceph/CephPage").then((module) => module.CephPage));
+const TasksPage = lazyPage(() => import("./tasks/TasksPage").then((module) => module.TasksPage));
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.
