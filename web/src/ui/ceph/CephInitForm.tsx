@@ -20,7 +20,7 @@ export function CephInitForm({ node, onDone }: { node: string; onDone: () => voi
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
-    const done = await submitForm(() => api("POST", `/nodes/${encodeURIComponent(node)}/ceph/init`, values), setErrors);
+    const done = await submitForm(() => api("POST", `/nodes/${encodeURIComponent(node)}/ceph/init`, values), setErrors, ["network", "cluster-network", "size", "min_size"]);
     setBusy(false);
     if (done) onDone();
   };

@@ -24,7 +24,7 @@ export function CephPoolForm({ node, onDone }: { node: string; onDone: () => voi
     let upid: string | null = null;
     const sent = await submitForm(async () => {
       upid = await api<string | null>("POST", `/nodes/${encodeURIComponent(node)}/ceph/pool`, { ...values, name: values.name.trim(), add_storages: addStorages });
-    }, setErrors);
+    }, setErrors, ["name", "application", "size", "min_size", "pg_num"]);
     if (!sent) return;
     onDone();
     await followTask(upid, `Create pool ${values.name}`);

@@ -31,6 +31,7 @@ export function HaGroupForm({ existing, onDone }: { existing: HaGroup | null; on
           ? api("POST", "/cluster/ha/groups", { group: values.group.trim(), ...settings })
           : api("PUT", `/cluster/ha/groups/${encodeURIComponent(existing.group)}`, { ...settings, delete: !settings.comment && existing.comment ? "comment" : "" }),
       setErrors,
+      ["group", "nodes", "comment"],
     );
     if (saved) onDone(true);
   };

@@ -19,7 +19,7 @@ export function HaMoveForm({ sid, kind, onDone }: { sid: string; kind: "migrate"
       setErrors({ node: "required" });
       return;
     }
-    if (await submitForm(() => api("POST", `/cluster/ha/resources/${encodeURIComponent(sid)}/${kind}`, { node }), setErrors)) onDone();
+    if (await submitForm(() => api("POST", `/cluster/ha/resources/${encodeURIComponent(sid)}/${kind}`, { node }), setErrors, ["node"])) onDone();
   };
 
   return (

@@ -32,6 +32,7 @@ export function HaResourceForm({ existing, groups, onDone }: { existing: HaResou
     const saved = await submitForm(
       () => (creating ? api("POST", "/cluster/ha/resources", { sid: `vm:${values.vmid.trim()}`, ...settings }) : api("PUT", `/cluster/ha/resources/${encodeURIComponent(existing.sid)}`, { ...settings, delete: cleared })),
       (apiErrors) => setErrors(apiErrors.sid && !apiErrors.vmid ? { ...apiErrors, vmid: apiErrors.sid } : apiErrors),
+      ["sid", "vmid", "state", "group", "max_restart", "max_relocate", "comment"],
     );
     if (saved) onDone(true);
   };

@@ -55,6 +55,7 @@ export function BridgeForm({ node, existing, onDone }: { node: string; existing:
           ? api("POST", `/nodes/${encodeURIComponent(node)}/network`, { iface: values.iface.trim(), type: "bridge", ...settings })
           : api("PUT", `/nodes/${encodeURIComponent(node)}/network/${encodeURIComponent(existing.iface)}`, { type: "bridge", ...settings, delete: cleared.join(",") }),
       setErrors,
+      ["iface", "bridge_ports", "cidr", "gateway", "comments", "type"],
     );
     setBusy(false);
     if (saved) onDone(true);

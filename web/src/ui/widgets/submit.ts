@@ -4,17 +4,23 @@ import { showError } from "../Toasts";
 export type FieldErrors = Record<string, string>;
 
 /**
- * Runs a form's API call. A 400 with an `errors` map goes next to the fields (`setErrors`); any other
- * failure goes to a toast. Resolves true on success.
+ * Runs a form's API call. A 400 with an `errors` map goes next to the fields (`setErrors`); errors about a
+ * parameter the form does not show (not in `fields`), and any other failure, go to a toast so none is
+ * lost. Resolves true on success.
  */
-export async function submitForm(call: () => Promise<unknown>, setErrors: (errors: FieldErrors) => void): Promise<boolean> {
+export async function submitForm(call: () => Promise<unknown>, setErrors: (errors: FieldErrors) => void, fields?: string[]): Promise<boolean> {
   setErrors({});
   try {
     await call();
     return true;
   } catch (error) {
-    if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) setErrors(error.fieldErrors);
-    else showError(error);
+    if (!(error instanceof ApiError) || Object.keys(error.fieldErrors).length === 0) {
+      showError(error);
+      return false;
+    }
+    setErrors(error.fieldErrors);
+    const unshown = Object.entries(error.fieldErrors).filter(([name]) => fields !== undefined && !fields.includes(name));
+    if (unshown.length > 0) showError(`${error.message} (${unshown.map(([name, text]) => `${name}: ${text}`).join("; ")})`);
     return false;
   }
 }
