@@ -2,6 +2,7 @@ import { resources } from "../state/resources";
 import { session } from "../api/session";
 import { useStore } from "../state/store";
 import { bytes, percent } from "./format";
+import { HealthTiles } from "./HealthTiles";
 
 /** The datacenter view: how many nodes and VMs, and the cluster's CPU and memory in use. */
 export function DatacenterSummary() {
@@ -18,6 +19,7 @@ export function DatacenterSummary() {
   return (
     <div class="page">
       <h2>Datacenter{current?.clusterName ? ` (${current.clusterName})` : ""}</h2>
+      <HealthTiles />
       <div class="cards">
         <div class="card">
           <h3>Nodes</h3>

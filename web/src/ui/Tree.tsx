@@ -1,4 +1,5 @@
 import { useMemo, useState } from "preact/hooks";
+import { can } from "../api/session";
 import type { ClusterResource } from "../api/types";
 import { resources, resourcesLoaded } from "../state/resources";
 import { href, useRoute } from "../state/router";
@@ -35,6 +36,14 @@ function vmIcon(vm: ClusterResource): string {
   return vm.status === "running" ? "vm-running" : "vm-stopped";
 }
 
+/** Cluster-wide pages listed under Datacenter; all but Tasks need Sys.Audit on "/" to show anything. */
+const datacenterPages: [string, string, boolean][] = [
+  ["cluster", "Cluster", true],
+  ["ceph", "Ceph", true],
+  ["ha", "HA", true],
+  ["tasks", "Tasks", false],
+];
+
 /** The resource tree: Datacenter → nodes → VMs and storages, with live status from /cluster/resources. */
 export function Tree() {
   const items = useStore(resources);
@@ -56,6 +65,13 @@ export function Tree() {
       <a class={`tree-item tree-root ${selected === "" ? "selected" : ""}`} href={href("/")}>
         Datacenter
       </a>
+      <div class="tree-children">
+        {datacenterPages.filter(([, , audit]) => !audit || can("dc", "Sys.Audit")).map(([path, label]) => (
+          <a key={path} class={`tree-item tree-page ${selected === path ? "selected" : ""}`} href={href(`/${path}`)} data-testid={`tree-page-${path}`}>
+            {label}
+          </a>
+        ))}
+      </div>
       {!loaded && <div class="tree-item muted">Loading…</div>}
       {list.map(({ node, vms, storages }) => {
         const name = node.node ?? "";

@@ -1,20 +1,40 @@
 import type { ComponentChildren } from "preact";
 import { DatacenterSummary } from "./DatacenterSummary";
 import { TaskLog } from "./TaskLog";
+import { lazyPage } from "./widgets/lazyPage";
+
+// Pages other than the datacenter view are split into their own chunks, loaded when first opened.
+const NodePage = lazyPage(() => import("./node/NodePage").then((module) => module.NodePage));
+const ClusterPage = lazyPage(() => import("./cluster/ClusterPage").then((module) => module.ClusterPage));
+const StoragePage = lazyPage(() => import("./storage/StoragePage").then((module) => module.StoragePage));
+const HaPage = lazyPage(() => import("./ha/HaPage").then((module) => module.HaPage));
+const CephPage = lazyPage(() => import("./ceph/CephPage").then((module) => module.CephPage));
+const TasksPage = lazyPage(() => import("./tasks/TasksPage").then((module) => module.TasksPage));
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.
  * Unknown routes say so instead of showing an empty page.
  */
 export function viewFor(route: string[]): ComponentChildren {
-  const [first, second] = route;
+  const [first, second, third] = route;
   switch (first) {
     case undefined:
     case "login":
       return <DatacenterSummary />;
-    case "tasks":
-      if (second) return <TaskLog upid={second} />;
+    case "node":
+      if (second) return <NodePage node={second} tab={third} />;
       break;
+    case "cluster":
+      return <ClusterPage />;
+    case "storage":
+      if (second && third) return <StoragePage node={second} storage={third} />;
+      break;
+    case "ha":
+      return <HaPage />;
+    case "ceph":
+      return <CephPage />;
+    case "tasks":
+      return second ? <TaskLog upid={second} /> : <TasksPage />;
   }
   return (
     <div class="page">
