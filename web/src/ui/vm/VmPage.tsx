@@ -2,6 +2,7 @@ import { href } from "../../state/router";
 import { useStore } from "../../state/store";
 import { resourcesLoaded } from "../../state/resources";
 import { ConsoleTab } from "./ConsoleTab";
+import { HardwareTab } from "./HardwareTab";
 import { VmActions } from "./VmActions";
 import { VmHeader } from "./VmHeader";
 import { VmSummary } from "./VmSummary";
@@ -44,6 +45,7 @@ export function VmPage({ vmid, tab }: { vmid: number; tab: string }) {
       </nav>
       {tab === "summary" && <VmSummary {...context} />}
       {tab === "console" && <ConsoleTab {...context} />}
+      {tab === "hardware" && <HardwareTab {...context} />}
     </div>
   );
 }
