@@ -2,7 +2,10 @@ import { href } from "../../state/router";
 import { useStore } from "../../state/store";
 import { resourcesLoaded } from "../../state/resources";
 import { ConsoleTab } from "./ConsoleTab";
+import { CloudInitTab } from "./CloudInitTab";
 import { HardwareTab } from "./HardwareTab";
+import { SnapshotsTab } from "./SnapshotsTab";
+import { VmTasksTab } from "./VmTasksTab";
 import { VmActions } from "./VmActions";
 import { VmHeader } from "./VmHeader";
 import { VmSummary } from "./VmSummary";
@@ -46,6 +49,9 @@ export function VmPage({ vmid, tab }: { vmid: number; tab: string }) {
       {tab === "summary" && <VmSummary {...context} />}
       {tab === "console" && <ConsoleTab {...context} />}
       {tab === "hardware" && <HardwareTab {...context} />}
+      {tab === "snapshots" && <SnapshotsTab {...context} />}
+      {tab === "cloudinit" && <CloudInitTab node={node} vmid={vmid} />}
+      {tab === "tasks" && <VmTasksTab node={node} vmid={vmid} />}
     </div>
   );
 }
