@@ -37,7 +37,8 @@ export async function followTask(upid: string, what: string): Promise<boolean> {
   void refreshTasks().catch(() => undefined);
   try {
     const exit = await waitForTask(upid);
-    void refreshResources().catch(() => undefined);
+    // Awaited: the page opened next (a new VM, a clone) finds its node in the resources at once.
+    await refreshResources().catch(() => undefined);
     void refreshTasks().catch(() => undefined);
     if (exit === "OK" || exit.startsWith("WARNINGS")) return true;
     showError(`${what} failed: ${exit}`);
