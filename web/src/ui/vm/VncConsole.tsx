@@ -18,17 +18,22 @@ interface VncProxy {
 export function VncConsole({ node, vmid }: { node: string; vmid: number }) {
   const box = useRef<HTMLDivElement>(null);
   const [message, setMessage] = useState("Connecting…");
+  // No black screen under an error that means there will be no picture.
+  const [unavailable, setUnavailable] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let disposed = false;
     let rfb: { disconnect(): void } | null = null;
+    setUnavailable(false);
+    setMessage("Connecting…");
     (async () => {
       let proxy: VncProxy;
       try {
         proxy = await api<VncProxy>("POST", vmPath(node, vmid, "/vncproxy"), { websocket: 1 });
       } catch (error) {
         if (disposed) return;
+        setUnavailable(true);
         setMessage(error instanceof ApiError && error.status === 501 ? "The graphical console is not available on this server (VNC proxy not implemented): use the serial console." : `Cannot open the graphical console: ${describeError(error)}`);
         return;
       }
@@ -58,7 +63,7 @@ export function VncConsole({ node, vmid }: { node: string; vmid: number }) {
           Reconnect
         </button>
       </div>
-      <div class="vnc-box" ref={box} key={attempt} data-testid="vnc-console" />
+      <div class="vnc-box" ref={box} key={attempt} data-testid="vnc-console" style={unavailable ? { display: "none" } : undefined} />
     </div>
   );
 }
