@@ -31,9 +31,9 @@ export function vmPath(node: string, vmid: number | string, suffix = ""): string
 
 /**
  * Follows a task started by a long action: refreshes the tasks panel at once (so it shows running), waits
- * for the end, and reports a failed exit in a toast. Returns true when it ended OK (or with warnings).
+ * for the end, and reports a failed exit in a toast (or to `placeFailure`, when it takes it). Returns true when it ended OK (or with warnings).
  */
-export async function followTask(upid: string, what: string): Promise<boolean> {
+export async function followTask(upid: string, what: string, placeFailure?: (exit: string) => boolean): Promise<boolean> {
   void refreshTasks().catch(() => undefined);
   try {
     const exit = await waitForTask(upid);
@@ -41,7 +41,8 @@ export async function followTask(upid: string, what: string): Promise<boolean> {
     await refreshResources().catch(() => undefined);
     void refreshTasks().catch(() => undefined);
     if (exit === "OK" || exit.startsWith("WARNINGS")) return true;
-    showError(`${what} failed: ${exit}`);
+    // A form may show the failure next to its field ("scsi0: import-from: … does not exist").
+    if (!placeFailure?.(exit)) showError(`${what} failed: ${exit}`);
   } catch (error) {
     showError(error);
   }

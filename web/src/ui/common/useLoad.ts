@@ -19,7 +19,6 @@ export function useLoad<T>(load: () => Promise<T>, key: string): { data: T | nul
       current = false;
     };
     // The loader closes over the key's values; the key says when to load again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, generation]);
   useEffect(() => setData(null), [key]);
   const reload = useCallback(() => setGeneration((value) => value + 1), []);

@@ -27,7 +27,6 @@ export function NicDialog({ node, vmid, config, nicKey, editing, onClose, onSave
       setBridges(list.map((b) => b.iface).sort());
       if (!bridge && list[0]) setBridge(list[0].iface);
     }, () => undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [node]);
 
   const submit = async (event: Event) => {

@@ -88,7 +88,15 @@ export function CreateVmWizard() {
       return;
     }
     setStatus(`Task ${upid} running…`);
-    const ok = await followTask(upid, `Create VM ${values.vmid}`);
+    const ok = await followTask(upid, `Create VM ${values.vmid}`, (exit) => {
+      // A task error that names a parameter first ("scsi0: …") goes to that parameter's field.
+      const named = /^([\w-]+): (.+)$/s.exec(exit);
+      const field = !named ? null : /^import-from/.test(named[2]) ? "import-from" : fieldOfApiError(named[1]);
+      if (!named || !field) return false;
+      setErrors({ [field]: `${named[2]} (the create task failed)` });
+      setStep(stepOfField(field));
+      return true;
+    });
     setBusy(false);
     setStatus(null);
     if (ok) navigate(`/vm/${values.vmid}`);

@@ -21,7 +21,6 @@ export function DiskStep({ values, errors, set }: StepProps) {
       if (!list.some((s) => s.storage === values["disk-storage"]) && list[0]) set("disk-storage", list[0].storage);
     }, () => undefined);
     // Reload when the node changes only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [values.node]);
   const importing = values["import-from"].trim() !== "";
   return (

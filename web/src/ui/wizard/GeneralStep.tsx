@@ -20,7 +20,6 @@ export function GeneralStep({ values, errors, set }: StepProps) {
     }, () => undefined);
     if (!values.vmid) api<string>("GET", "/cluster/nextid").then((id) => set("vmid", String(id)), () => undefined);
     // Runs once when the step opens; the values it reads are only defaults.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <>
