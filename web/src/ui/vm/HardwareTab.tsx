@@ -31,9 +31,10 @@ export function HardwareTab({ node, vmid }: VmContext) {
   const close = () => setOpen(null);
   const nextNic = nextFreeKey("net", taken, 31);
 
-  const remove = async (key: string) => {
+  /** Deletes a key, or with `revert` drops its pending change (the running value stays). */
+  const remove = async (key: string, revert = false) => {
     try {
-      await putConfig(node, vmid, config.digest, { delete: key });
+      await putConfig(node, vmid, config.digest, revert ? { revert: key } : { delete: key });
     } catch (failure) {
       showError(failure);
     }
@@ -73,6 +74,11 @@ export function HardwareTab({ node, vmid }: VmContext) {
                 <td class="value">{item.value ?? ""}</td>
                 <td class="value pending">{item.delete ? "to be removed" : item.pending ?? ""}</td>
                 <td>
+                  {editable && (item.pending !== undefined || item.delete) && (
+                    <button class="link" onClick={() => void remove(item.key, true)} data-testid={`hw-revert-${item.key}`}>
+                      Revert
+                    </button>
+                  )}
                   {editable && disk && (
                     <>
                       <button class="link" onClick={() => setOpen({ kind: "resize", key: item.key })}>Resize</button>
