@@ -12,7 +12,10 @@ export default defineConfig({
     proxy: { "/api2": { target: api, secure: false, ws: true, changeOrigin: true } },
   },
   esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  // noVNC uses top-level await (its H.264 probe): needs an ES2022 target, which every supported browser has.
+  optimizeDeps: { esbuildOptions: { target: "es2022" } },
   build: {
+    target: "es2022",
     outDir: "dist",
     assetsDir: "assets",
     emptyOutDir: true,

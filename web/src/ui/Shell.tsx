@@ -1,5 +1,5 @@
 import { useEffect } from "preact/hooks";
-import { logout, session } from "../api/session";
+import { can, logout, session } from "../api/session";
 import { startResourcePolling } from "../state/resources";
 import { href, useRoute } from "../state/router";
 import { useStore } from "../state/store";
@@ -30,9 +30,12 @@ export function Shell() {
         <a class="brand" href={href("/")}>
           Cordouan
         </a>
-        <a class="button primary" href={href("/create-vm")} data-testid="create-vm">
-          Create VM
-        </a>
+        {/* Only for users who may create VMs (the API still decides): a VM user sees their VMs, not this. */}
+        {can("vms", "VM.Allocate") && (
+          <a class="button primary" href={href("/create-vm")} data-testid="create-vm">
+            Create VM
+          </a>
+        )}
         <span class="spacer" />
         <span data-testid="current-user">{current?.username}</span>
         <button class="button" data-testid="logout" onClick={logout}>

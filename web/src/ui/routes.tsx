@@ -10,6 +10,8 @@ const StoragePage = lazyPage(() => import("./storage/StoragePage").then((module)
 const HaPage = lazyPage(() => import("./ha/HaPage").then((module) => module.HaPage));
 const CephPage = lazyPage(() => import("./ceph/CephPage").then((module) => module.CephPage));
 const TasksPage = lazyPage(() => import("./tasks/TasksPage").then((module) => module.TasksPage));
+const VmPage = lazyPage(() => import("./vm/VmPage").then((module) => module.VmPage));
+const CreateVmWizard = lazyPage(() => import("./wizard/CreateVmWizard").then((module) => module.CreateVmWizard));
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.
@@ -23,6 +25,11 @@ export function viewFor(route: string[]): ComponentChildren {
       return <DatacenterSummary />;
     case "node":
       if (second) return <NodePage node={second} tab={third} />;
+      break;
+    case "create-vm":
+      return <CreateVmWizard />;
+    case "vm":
+      if (second && /^\d+$/.test(second)) return <VmPage key={second} vmid={Number(second)} tab={third ?? "summary"} />;
       break;
     case "cluster":
       return <ClusterPage />;
