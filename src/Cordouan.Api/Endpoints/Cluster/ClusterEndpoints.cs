@@ -128,14 +128,35 @@ public static class ClusterEndpoints
         return PveResult.Ok((await allocator.NextAsync(http.RequestAborted)).ToString());
     }
 
-    private static async Task<IResult> TasksAsync(HttpContext http, TaskManager tasks)
+    /// <summary>
+    /// The 50 most recent tasks the caller may see, as on <c>/nodes/{node}/tasks</c>: their own, or all of a node's
+    /// with Sys.Audit on it (a VM user must not read other users' task ids and errors).
+    /// </summary>
+    private static async Task<IResult> TasksAsync(HttpContext http, TaskManager tasks, IAccessGuard guard)
     {
         var reader = await ParamReader.ReadAsync(http);
         reader.Validate();
+        var caller = http.GetCaller();
+        var auditedNodes = new Dictionary<string, bool>(StringComparer.Ordinal);
         var items = new JsonArray();
-        foreach (var task in (await tasks.ListAsync(http.RequestAborted)).Take(50))
+        foreach (var task in await tasks.ListAsync(http.RequestAborted))
         {
+            if (task.User.Split('!')[0] != caller.UserId)
+            {
+                if (!auditedNodes.TryGetValue(task.Node, out var audited))
+                {
+                    auditedNodes[task.Node] = audited = await guard.HasAsync(caller, "/nodes/" + task.Node, "Sys.Audit", http.RequestAborted);
+                }
+                if (!audited)
+                {
+                    continue;
+                }
+            }
             items.Add(TaskJson.ListItem(task));
+            if (items.Count == 50)
+            {
+                break;
+            }
         }
         return PveResult.List(items);
     }

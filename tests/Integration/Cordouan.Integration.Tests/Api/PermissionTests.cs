@@ -33,6 +33,14 @@ public sealed class PermissionTests(SharedNode shared)
         Assert.Equal("Permission check failed (/vms/251, VM.PowerMgmt)", forbidden.Reason);
         var delete = await alice.DeleteAsync(Fixtures.Vms.Path(NodeName, 250), ct);
         Assert.Equal(HttpStatusCode.Forbidden, delete.Status);
+        // Tasks: alice sees her own (none yet) and not the admin's creates, on the cluster list as on the node's.
+        var adminTasks = (await shared.Admin.GetAsync("/cluster/tasks", ct)).EnsureOk().Data!.AsArray();
+        Assert.Contains(adminTasks, t => t!["user"]!.GetValue<string>() == "admin@pve");
+        Assert.Empty((await alice.GetAsync("/cluster/tasks", ct)).EnsureOk().Data!.AsArray());
+        Assert.Empty((await alice.GetAsync($"/nodes/{NodeName}/tasks", ct)).EnsureOk().Data!.AsArray());
+        var started = (await alice.PostAsync(Fixtures.Vms.Path(NodeName, 250, "/status/stop"), null, ct)).EnsureOk().Data!.GetValue<string>();
+        var aliceTasks = (await alice.GetAsync("/cluster/tasks", ct)).EnsureOk().Data!.AsArray();
+        Assert.Equal([started], aliceTasks.Select(t => t!["upid"]!.GetValue<string>()));
 
         foreach (var id in new[] { 250, 251 })
         {
