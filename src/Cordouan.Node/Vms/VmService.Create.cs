@@ -20,6 +20,7 @@ public sealed partial class VmService
         await EnsurePlacementAllowedAsync(reason => new ValidationException("node", reason), cancellationToken);
         var config = ConfigValidator.ValidateAll(requested);
         await CheckNicsAsync(id, config, current: null, cancellationToken);
+        CheckImportPaths(config);
         var existing = await vms.FindAsync(id, cancellationToken);
         if (existing is not null)
         {
@@ -70,6 +71,22 @@ public sealed partial class VmService
         {
             var vm = await vms.GetOwnedAsync(id, ct);
             await StartProcessAsync(vm.Document, ctx);
+        }
+    }
+
+    /// <summary>
+    /// A disk imported from a file path that does not exist is refused before the task starts (400 on the disk key),
+    /// so API clients and the web UI's wizard see it as a field error rather than a failed task.
+    /// </summary>
+    private static void CheckImportPaths(IReadOnlyDictionary<string, string> config)
+    {
+        foreach (var (key, value) in config.Where(e => DiskConfig.IsDiskKey(e.Key)))
+        {
+            if (DiskConfig.Parse(key, value).Options.TryGetValue("import-from", out var source) && !VolumeId.TryParse(source, out _)
+                && (!Path.IsPathRooted(source) || !File.Exists(source)))
+            {
+                throw new ValidationException(key, $"import-from: '{source}' does not exist");
+            }
         }
     }
 

@@ -82,6 +82,16 @@ public sealed class VmLifecycleTests(SharedNode shared)
     }
 
     [Fact]
+    public async Task Create_ImportFromMissingFile_Returns400OnTheDiskBeforeAnyTask()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var response = await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "208", ["scsi0"] = "local:0,import-from=/nonexistent/image.qcow2" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("import-from: '/nonexistent/image.qcow2' does not exist", response.Error("scsi0"));
+        Assert.Equal(HttpStatusCode.InternalServerError, (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 208, "/config"), ct)).Status);
+    }
+
+    [Fact]
     public async Task Create_DuplicateVmid_FailsWithAlreadyExists()
     {
         var ct = TestContext.Current.CancellationToken;
