@@ -30,6 +30,7 @@ public static class NodeEndpoints
         app.MapGet("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.GetAsync);
         app.MapPut("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.UpdateAsync);
         app.MapDelete("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.DeleteAsync);
+        app.MapGet("/api2/json/nodes/{node}/network/{iface}/leases", NodeNetworkHandlers.LeasesAsync);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ClusterView cluster, NodeStatusReader reader, NodeIdentity identity)
