@@ -97,7 +97,7 @@ public static class DaemonHost
         // First after the etcd member: finishes (or reports) a join or leave before anything reads the store.
         services.AddHostedService<TransitionContinuation>();
         services.AddEtcdClusterStore(new EtcdClientOptions { Endpoints = etcdEndpoints });
-        services.AddHostNetwork();
+        services.AddHostNetwork(options.DataDirectory);
         services.AddQemuDriver(new QemuOptions
         {
             RunDirectory = Path.Combine(options.EffectiveRunDirectory, "qemu"),

@@ -36,6 +36,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<PoolStorages>();
         services.AddSingleton<CephService>();
         services.AddSingleton<Network.NodeNetworkService>();
+        services.AddSingleton<Network.TrafficNetworkService>();
         return services;
     }
 }

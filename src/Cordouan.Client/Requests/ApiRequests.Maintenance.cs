@@ -15,4 +15,16 @@ public static partial class ApiRequests
     /// <summary><c>DELETE /nodes/{node}/maintenance</c> (extension).</summary>
     public static ApiRequest<System.Text.Json.JsonElement> ExitMaintenance(string node) =>
         Delete($"nodes/{Segment(node)}/maintenance", Json.JsonElement);
+
+    /// <summary><c>PUT /nodes/{node}/config</c> with the traffic-network extensions (kind → CIDR or address) and the kinds to clear.</summary>
+    public static ApiRequest<System.Text.Json.JsonElement> SetTrafficNetworks(string node, IReadOnlyDictionary<string, string> networks, IReadOnlyList<string> delete)
+    {
+        var parameters = new RequestParameters();
+        foreach (var (kind, value) in networks)
+        {
+            parameters.Add($"cordouan-net-{kind}", value);
+        }
+        parameters.Add("delete", delete.Count == 0 ? null : string.Join(',', delete));
+        return Put($"nodes/{Segment(node)}/config", Json.JsonElement, parameters);
+    }
 }

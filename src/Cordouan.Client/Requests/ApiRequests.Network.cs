@@ -27,4 +27,8 @@ public static partial class ApiRequests
     /// <summary><c>DELETE /nodes/{node}/network</c>: drops the staged changes.</summary>
     public static ApiRequest<System.Text.Json.JsonElement> RevertNetwork(string node) =>
         Delete($"nodes/{Segment(node)}/network", Json.JsonElement);
+
+    /// <summary>Extension <c>GET /nodes/{node}/network/{iface}/leases</c>: a NAT bridge's DHCP leases.</summary>
+    public static ApiRequest<IReadOnlyList<NetworkLeaseItem>> NetworkLeases(string node, string iface) =>
+        Get($"nodes/{Segment(node)}/network/{Segment(iface)}/leases", Json.IReadOnlyListNetworkLeaseItem);
 }

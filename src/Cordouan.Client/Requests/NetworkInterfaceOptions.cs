@@ -11,6 +11,10 @@ public sealed record NetworkInterfaceOptions
     public bool? Autostart { get; init; }
     public int? Mtu { get; init; }
     public string? Comments { get; init; }
+    /// <summary>Extensions: a private NAT network (<c>cordouan-nat</c>, <c>cordouan-nat-uplink</c>, <c>cordouan-dhcp-range</c>).</summary>
+    public bool? Nat { get; init; }
+    public string? NatUplink { get; init; }
+    public string? DhcpRange { get; init; }
     public IReadOnlyList<string> Delete { get; init; } = [];
 
     internal RequestParameters ToParameters() => new RequestParameters()
@@ -22,5 +26,8 @@ public sealed record NetworkInterfaceOptions
         .Add("autostart", Autostart)
         .Add("mtu", Mtu)
         .Add("comments", Comments)
+        .Add("cordouan-nat", Nat)
+        .Add("cordouan-nat-uplink", NatUplink)
+        .Add("cordouan-dhcp-range", DhcpRange)
         .Add("delete", Delete.Count == 0 ? null : string.Join(',', Delete));
 }

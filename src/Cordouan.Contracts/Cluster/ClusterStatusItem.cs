@@ -59,6 +59,30 @@ public sealed record ClusterStatusItem
     [JsonPropertyName("maintenance")]
     public bool? Maintenance { get; init; }
 
+    /// <summary>Cordouan extensions (node items): the networks carrying each kind of the node's traffic (CIDR or address), when set.</summary>
+    [JsonPropertyName("cordouan-net-management")]
+    public string? ManagementNetwork { get; init; }
+
+    [JsonPropertyName("cordouan-net-cluster")]
+    public string? ClusterNetwork { get; init; }
+
+    [JsonPropertyName("cordouan-net-migration")]
+    public string? MigrationNetwork { get; init; }
+
+    [JsonPropertyName("cordouan-net-ceph-public")]
+    public string? CephPublicNetwork { get; init; }
+
+    [JsonPropertyName("cordouan-net-ceph-cluster")]
+    public string? CephClusterNetwork { get; init; }
+
+    /// <summary>The set traffic networks as <c>kind=value</c>, in a fixed order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Networks =>
+    [
+        .. new[] { ("management", ManagementNetwork), ("cluster", ClusterNetwork), ("migration", MigrationNetwork), ("ceph-public", CephPublicNetwork), ("ceph-cluster", CephClusterNetwork) }
+            .Where(n => n.Item2 is not null).Select(n => $"{n.Item1}={n.Item2}"),
+    ];
+
     /// <summary>Cordouan extension: true when the answering node has no quorum and reports its last known state.</summary>
     [JsonPropertyName("stale")]
     public bool? Stale { get; init; }

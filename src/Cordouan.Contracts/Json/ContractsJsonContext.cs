@@ -27,6 +27,7 @@ namespace Cordouan.Contracts.Json;
 [JsonSerializable(typeof(NodeStatus))]
 [JsonSerializable(typeof(NodeMaintenance))]
 [JsonSerializable(typeof(IReadOnlyList<NetworkInterfaceItem>))]
+[JsonSerializable(typeof(IReadOnlyList<NetworkLeaseItem>))]
 [JsonSerializable(typeof(TaskStatusInfo))]
 [JsonSerializable(typeof(IReadOnlyList<TaskLogLine>))]
 [JsonSerializable(typeof(IReadOnlyList<TaskListItem>))]

@@ -36,6 +36,13 @@ public sealed record NetworkInterfaceItem
     [JsonPropertyName("comments")]
     public string? Comments { get; init; }
 
+    /// <summary>Extension: a private NAT network (masquerade, DHCP and DNS on the bridge).</summary>
+    [JsonPropertyName("cordouan-nat")]
+    public bool? Nat { get; init; }
+
+    [JsonPropertyName("cordouan-dhcp-range")]
+    public string? DhcpRange { get; init; }
+
     /// <summary>Extension: the row comes from staged changes that are not applied yet.</summary>
     [JsonPropertyName("pending")]
     public bool? Pending { get; init; }

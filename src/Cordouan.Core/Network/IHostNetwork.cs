@@ -23,9 +23,13 @@ public interface IHostNetwork
     /// Makes the kernel match <paramref name="desired"/>: creates or changes each bridge (ports, VLAN filtering,
     /// address, MTU, gateway, up), and deletes the bridges of <paramref name="previous"/> that are gone. Each command
     /// run is reported to <paramref name="log"/>. Not atomic: a failing command stops there, and a re-apply resumes.
+    /// A NAT bridge also gets its masquerade table and its dnsmasq; a bridge that stops being NAT loses both.
     /// </summary>
     Task ApplyAsync(IReadOnlyList<NodeInterface> previous, IReadOnlyList<NodeInterface> desired, Action<string> log, CancellationToken cancellationToken);
 
     /// <summary>Deletes the taps of <paramref name="vmId"/> that still exist (leftovers of a crash or of another tool); no-op when none.</summary>
     Task RemoveTapsAsync(VmId vmId, CancellationToken cancellationToken);
+
+    /// <summary>The current DHCP leases of NAT bridge <paramref name="bridge"/> (empty when it serves none).</summary>
+    Task<IReadOnlyList<DhcpLease>> LeasesAsync(string bridge, CancellationToken cancellationToken);
 }

@@ -21,4 +21,13 @@ public sealed record NodeInterface
     public bool Autostart { get; init; } = true;
     public int? Mtu { get; init; }
     public string? Comments { get; init; }
+    /// <summary>
+    /// Cordouan extension (<c>cordouan-nat</c>): a private network behind this node. Its subnet (from <see cref="Cidr"/>)
+    /// is masqueraded out of any other interface, and a dnsmasq on the bridge serves DHCP and DNS.
+    /// </summary>
+    public bool Nat { get; init; }
+    /// <summary>Cordouan extension (<c>cordouan-nat-uplink</c>): masquerade only out of this interface; null = any but the bridge.</summary>
+    public string? NatUplink { get; init; }
+    /// <summary>Cordouan extension (<c>cordouan-dhcp-range</c>): <c>start-end</c> addresses dnsmasq leases; null = the upper half of the subnet.</summary>
+    public string? DhcpRange { get; init; }
 }

@@ -11,6 +11,10 @@ public sealed class IpTool(ProcessRunner runner)
     /// <summary>Runs one command; throws <see cref="ExternalCommandException"/> with its stderr on failure.</summary>
     public Task<ProcessResult> RunAsync(IReadOnlyList<string> argv, CancellationToken cancellationToken) => runner.RunCheckedAsync(argv, cancellationToken);
 
+    /// <summary>Runs one command with <paramref name="standardInput"/> on its stdin (<c>nft -f -</c>); throws on failure.</summary>
+    public Task<ProcessResult> RunAsync(IReadOnlyList<string> argv, string standardInput, CancellationToken cancellationToken) =>
+        runner.RunCheckedAsync(argv, cancellationToken, standardInput);
+
     /// <summary>Runs one command and returns its result whatever the exit code (deletes of things that may be gone).</summary>
     public Task<ProcessResult> TryRunAsync(IReadOnlyList<string> argv, CancellationToken cancellationToken) => runner.RunAsync(argv, cancellationToken);
 

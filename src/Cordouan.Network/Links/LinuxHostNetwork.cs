@@ -2,6 +2,7 @@ using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
 using Cordouan.Core.Network;
 using Cordouan.Network.Config;
+using Cordouan.Network.Nat;
 using Cordouan.Network.Taps;
 using Microsoft.Extensions.Logging;
 
@@ -12,8 +13,9 @@ namespace Cordouan.Network.Links;
 /// a VLAN-aware bridge becomes an access port of that VLAN; on a plain bridge it joins the per-tag bridge
 /// <c>&lt;bridge&gt;v&lt;tag&gt;</c> (Proxmox's "traditional" VLAN mode), created on first use with a VLAN
 /// sub-interface of every uplink of the bridge. Per-tag bridges are kept once made, as Proxmox keeps them.
+/// A NAT bridge gets its own nftables table and a dnsmasq (<see cref="DnsmasqSupervisor"/>).
 /// </summary>
-public sealed partial class LinuxHostNetwork(IpTool ip, ILogger<LinuxHostNetwork> logger) : IHostNetwork, IDisposable
+public sealed partial class LinuxHostNetwork(IpTool ip, DnsmasqSupervisor dnsmasq, ILogger<LinuxHostNetwork> logger) : IHostNetwork, IDisposable
 {
     // Serializes creation of per-tag bridges: two VMs starting on the same tag must not both create it.
     private readonly SemaphoreSlim _vlanBridges = new(1, 1);
@@ -71,6 +73,39 @@ public sealed partial class LinuxHostNetwork(IpTool ip, ILogger<LinuxHostNetwork
         {
             log(string.Join(' ', command));
             await ip.RunAsync(command, cancellationToken);
+        }
+        await ApplyNatAsync(previous, desired, log, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DhcpLease>> LeasesAsync(string bridge, CancellationToken cancellationToken) =>
+        InterfaceNames.IsValid(bridge) ? dnsmasq.LeasesAsync(bridge, cancellationToken) : Task.FromResult<IReadOnlyList<DhcpLease>>([]);
+
+    /// <summary>
+    /// After the bridges: a bridge that stopped being NAT (or is gone) loses its table and dnsmasq first, then each NAT
+    /// bridge gets forwarding, its table (replaced whole) and its dnsmasq (started, or restarted when changed).
+    /// </summary>
+    private async Task ApplyNatAsync(IReadOnlyList<NodeInterface> previous, IReadOnlyList<NodeInterface> desired, Action<string> log, CancellationToken cancellationToken)
+    {
+        foreach (var gone in previous.Where(p => p.Nat && !desired.Any(d => d.Iface == p.Iface && d.Nat)))
+        {
+            var delete = NatPlan.DeleteTable(gone.Iface);
+            log(string.Join(' ', delete));
+            await ip.TryRunAsync(delete, cancellationToken);
+            await dnsmasq.RemoveAsync(gone.Iface, log, cancellationToken);
+        }
+        var nat = desired.Where(d => d.Nat).ToList();
+        if (nat.Count == 0)
+        {
+            return;
+        }
+        var forwarding = NatPlan.EnableForwarding();
+        log(string.Join(' ', forwarding));
+        await ip.RunAsync(forwarding, cancellationToken);
+        foreach (var bridge in nat)
+        {
+            log($"nft -f - (table ip {NatPlan.TableName(bridge.Iface)})");
+            await ip.RunAsync(["nft", "-f", "-"], NatPlan.Ruleset(bridge), cancellationToken);
+            await dnsmasq.EnsureAsync(bridge, log, cancellationToken);
         }
     }
 

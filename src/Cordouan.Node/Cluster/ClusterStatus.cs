@@ -10,4 +10,8 @@ public sealed record ClusterStatus(string Name, long ConfigVersion, bool Quorate
 }
 
 /// <summary>One member; <see cref="Online"/> means its liveness key (bound to its lease) exists; <see cref="Maintenance"/> that it takes no new VMs.</summary>
-public sealed record ClusterMember(string Name, int NodeId, string Address, bool Local, bool Online, bool Witness, bool Leader, bool Maintenance = false);
+public sealed record ClusterMember(string Name, int NodeId, string Address, bool Local, bool Online, bool Witness, bool Leader, bool Maintenance = false)
+{
+    /// <summary>The node's traffic networks (empty when none is set).</summary>
+    public Network.TrafficNetworks Networks { get; init; } = new();
+}

@@ -18,10 +18,17 @@ public sealed class ClusterView(IClusterStore store, NodeIdentity identity, IQuo
             .Select(e => e.Key[ClusterKeys.AlivePrefix.Length..])
             .ToHashSet(StringComparer.Ordinal);
         var leader = quorum.LeaderName;
-        var nodes = (await ListNodesAsync(cancellationToken))
-            .Select(n => new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name), n.IsWitness, n.Name == leader, n.Maintenance))
-            .OrderBy(n => n.NodeId)
-            .ToList();
+        var nodes = new List<ClusterMember>();
+        foreach (var n in (await ListNodesAsync(cancellationToken)).OrderBy(n => n.NodeId))
+        {
+            var traffic = await store.GetAsync(ClusterKeys.NetworkPrefix(n.Name) + "traffic", cancellationToken) is { } t
+                ? JsonSerializer.Deserialize(t.Value, Network.NodeNetworkJsonContext.Default.TrafficNetworks)!
+                : new Network.TrafficNetworks();
+            nodes.Add(new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name), n.IsWitness, n.Name == leader, n.Maintenance)
+            {
+                Networks = traffic,
+            });
+        }
         return new ClusterStatus(
             cluster?.Name ?? identity.ClusterName, cluster?.ConfigVersion ?? 1, quorum.IsQuorate, cluster?.Formed ?? false, nodes, WarningFor(nodes));
     }

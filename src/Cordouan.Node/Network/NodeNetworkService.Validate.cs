@@ -39,6 +39,7 @@ public sealed partial class NodeNetworkService
             {
                 errors["mtu"] = "value must be an integer between 1280 and 65520";
             }
+            ValidateNat(bridge, errors);
             foreach (var port in bridge.BridgePorts)
             {
                 if (!byName.TryGetValue(port, out var p))
@@ -66,6 +67,39 @@ public sealed partial class NodeNetworkService
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
+        }
+    }
+
+    /// <summary>A NAT bridge needs an IPv4 address with room for DHCP; its uplink and range must make sense.</summary>
+    private static void ValidateNat(NodeInterface bridge, Dictionary<string, string> errors)
+    {
+        if (bridge.NatUplink is { } uplink && (!InterfaceName().IsMatch(uplink) || uplink == bridge.Iface || uplink == "lo"))
+        {
+            errors["cordouan-nat-uplink"] = $"invalid uplink interface '{uplink}' (an interface name other than the bridge and lo)";
+        }
+        if (!bridge.Nat)
+        {
+            if (bridge.NatUplink is not null || bridge.DhcpRange is not null)
+            {
+                errors["cordouan-nat"] = "cordouan-nat-uplink and cordouan-dhcp-range need cordouan-nat=1";
+            }
+            return;
+        }
+        if (Ipv4Subnet.TryParse(bridge.Cidr) is not { } subnet)
+        {
+            errors["cidr"] = "a NAT bridge (cordouan-nat=1) needs an IPv4 address (cidr)";
+            return;
+        }
+        if (bridge.DhcpRange is { } text)
+        {
+            if (Core.Network.DhcpRange.TryParse(text, subnet, out _) is { } reason)
+            {
+                errors["cordouan-dhcp-range"] = reason;
+            }
+        }
+        else if (Core.Network.DhcpRange.Default(subnet) is null)
+        {
+            errors["cidr"] = $"subnet {subnet.NetworkCidr} has no room for DHCP (a NAT bridge needs a /30 or larger)";
         }
     }
 

@@ -1,9 +1,11 @@
 using Cordouan.Core.Cluster;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Network;
+using Cordouan.Node.Config;
 using Cordouan.Node.Ha;
 using Cordouan.Node.Hosting;
 using Cordouan.Node.Tasks;
+using Cordouan.Node.Vms;
 using Microsoft.Extensions.Logging;
 
 namespace Cordouan.Node.Network;
@@ -13,7 +15,7 @@ namespace Cordouan.Node.Network;
 /// (<c>network/&lt;node&gt;/staged</c>, a full copy of the declared interfaces) and take effect only when applied
 /// (a <c>srvreload</c> task), which records them as <c>applied</c>; a revert drops the staged copy.
 /// </summary>
-public sealed partial class NodeNetworkService(IClusterStore store, IHostNetwork network, TaskManager tasks, NodeIdentity node, ILogger<NodeNetworkService> logger)
+public sealed partial class NodeNetworkService(IClusterStore store, IHostNetwork network, TaskManager tasks, NodeIdentity node, VmRepository vms, ILogger<NodeNetworkService> logger)
 {
     private const string Applied = "applied";
     private const string Staged = "staged";
@@ -36,6 +38,29 @@ public sealed partial class NodeNetworkService(IClusterStore store, IHostNetwork
 
     public async Task<NodeNetworkItem> GetAsync(string iface, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(i => i.Iface == iface) ?? throw new NotFoundException("interface does not exist");
+
+    /// <summary>The DHCP leases of a declared interface (empty unless it is an applied NAT bridge), matched to VMs by MAC.</summary>
+    public async Task<IReadOnlyList<NetworkLease>> LeasesAsync(string iface, CancellationToken cancellationToken)
+    {
+        await GetAsync(iface, cancellationToken);
+        var leases = await network.LeasesAsync(iface, cancellationToken);
+        if (leases.Count == 0)
+        {
+            return [];
+        }
+        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var vm in await vms.ListAsync(cancellationToken))
+        {
+            foreach (var (key, value) in vm.Document.Config)
+            {
+                if (NetConfig.TryParseKey(key, out _) && NetConfig.Parse(key, value).MacAddress is { } mac)
+                {
+                    owners.TryAdd(mac, vm.Document.VmId);
+                }
+            }
+        }
+        return [.. leases.Select(l => new NetworkLease(l, owners.TryGetValue(l.Mac, out var vmid) ? vmid : null))];
+    }
 
     /// <summary>Stages a new bridge.</summary>
     public async Task CreateAsync(string iface, InterfaceChange change, CancellationToken cancellationToken)
@@ -113,6 +138,9 @@ public sealed partial class NodeNetworkService(IClusterStore store, IHostNetwork
             Autostart = change.Autostart ?? current.Autostart,
             Mtu = change.Mtu ?? current.Mtu,
             Comments = change.Comments ?? current.Comments,
+            Nat = change.Nat ?? current.Nat,
+            NatUplink = change.NatUplink ?? current.NatUplink,
+            DhcpRange = change.DhcpRange ?? current.DhcpRange,
         };
         foreach (var key in change.Delete)
         {
@@ -125,6 +153,9 @@ public sealed partial class NodeNetworkService(IClusterStore store, IHostNetwork
                 "mtu" => next with { Mtu = null },
                 "comments" => next with { Comments = null },
                 "autostart" => next with { Autostart = false },
+                "cordouan-nat" => next with { Nat = false },
+                "cordouan-nat-uplink" => next with { NatUplink = null },
+                "cordouan-dhcp-range" => next with { DhcpRange = null },
                 _ => throw new ValidationException("delete", $"cannot delete '{key}'"),
             };
         }

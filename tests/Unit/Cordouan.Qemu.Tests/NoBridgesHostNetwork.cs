@@ -17,4 +17,6 @@ internal sealed class NoBridgesHostNetwork : IHostNetwork
         throw new InvalidOperationException("the driver tests never apply a node network");
 
     public Task RemoveTapsAsync(VmId vmId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<DhcpLease>> LeasesAsync(string bridge, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DhcpLease>>([]);
 }

@@ -70,6 +70,11 @@ public static class ClusterEndpoints
                 ["leader"] = node.Leader ? 1 : 0,
                 ["maintenance"] = node.Maintenance ? 1 : 0,
             };
+            // Extensions: the node's traffic networks, as set in /nodes/{node}/config.
+            foreach (var (key, value) in Nodes.NodeConfigHandlers.Json(node.Networks))
+            {
+                item[key] = value!.DeepClone();
+            }
             if (!status.Quorate)
             {
                 item["stale"] = 1;

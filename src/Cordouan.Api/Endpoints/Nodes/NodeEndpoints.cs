@@ -30,6 +30,9 @@ public static class NodeEndpoints
         app.MapGet("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.GetAsync);
         app.MapPut("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.UpdateAsync);
         app.MapDelete("/api2/json/nodes/{node}/network/{iface}", NodeNetworkHandlers.DeleteAsync);
+        app.MapGet("/api2/json/nodes/{node}/network/{iface}/leases", NodeNetworkHandlers.LeasesAsync);
+        app.MapGet("/api2/json/nodes/{node}/config", NodeConfigHandlers.GetAsync);
+        app.MapPut("/api2/json/nodes/{node}/config", NodeConfigHandlers.UpdateAsync);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ClusterView cluster, NodeStatusReader reader, NodeIdentity identity)
@@ -55,7 +58,7 @@ public static class NodeEndpoints
         (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node })).Validate();
         EnsureLocal(node, identity);
         var items = new JsonArray();
-        foreach (var sub in new[] { "ceph", "maintenance", "network", "qemu", "status", "storage", "tasks" })
+        foreach (var sub in new[] { "ceph", "config", "maintenance", "network", "qemu", "status", "storage", "tasks" })
         {
             items.Add(new JsonObject { ["name"] = sub });
         }

@@ -10,7 +10,7 @@ namespace Cordouan.Api.Endpoints.Nodes;
 /// <summary>
 /// <c>/nodes/{node}/network</c> (spec §12): list, create, read, update and delete interfaces (staged), <c>PUT</c>
 /// applies the staged configuration (UPID of a <c>srvreload</c> task; extension <c>force=1</c> to cut a management
-/// address), <c>DELETE</c> reverts it. Requests for another node are proxied to it.
+/// address), <c>DELETE</c> reverts it; extension <c>GET …/{iface}/leases</c> lists a NAT bridge's DHCP leases. Requests for another node are proxied to it.
 /// </summary>
 public static class NodeNetworkHandlers
 {
@@ -74,6 +74,31 @@ public static class NodeNetworkHandlers
         return PveResult.Ok((JsonNode?)null);
     }
 
+    /// <summary>Extension: the DHCP leases of a NAT bridge, each matched to the VM whose NIC has its MAC.</summary>
+    public static async Task<IResult> LeasesAsync(HttpContext http, string node, string iface, NodeIdentity identity, NodeNetworkService network, IAccessGuard guard)
+    {
+        (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["iface"] = iface })).Validate();
+        await guard.RequireAsync(http.GetCaller(), $"/nodes/{node}", "Sys.Audit", http.RequestAborted);
+        NodeEndpoints.EnsureLocal(node, identity);
+        var items = new JsonArray();
+        foreach (var lease in await network.LeasesAsync(iface, http.RequestAborted))
+        {
+            var json = new JsonObject
+            {
+                ["mac"] = lease.Lease.Mac,
+                ["ip"] = lease.Lease.Ip,
+                ["hostname"] = lease.Lease.Hostname,
+                ["expiry"] = lease.Lease.Expiry?.ToUnixTimeSeconds(),
+            };
+            if (lease.VmId is { } vmid)
+            {
+                json["vmid"] = vmid;
+            }
+            items.Add(json);
+        }
+        return PveResult.List(items);
+    }
+
     public static async Task<IResult> ApplyAsync(HttpContext http, string node, NodeIdentity identity, NodeNetworkService network, IAccessGuard guard)
     {
         var p = await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node });
@@ -105,6 +130,9 @@ public static class NodeNetworkHandlers
         Autostart = p.Boolean("autostart"),
         Mtu = (int?)p.Integer("mtu", 1280, 65520),
         Comments = p.String("comments"),
+        Nat = p.Boolean("cordouan-nat"),
+        NatUplink = p.String("cordouan-nat-uplink"),
+        DhcpRange = p.String("cordouan-dhcp-range"),
     };
 
     // Proxmox separates bridge ports with spaces; clients also send commas.

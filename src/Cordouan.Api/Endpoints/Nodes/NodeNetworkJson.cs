@@ -45,6 +45,15 @@ internal static class NodeNetworkJson
             {
                 json["mtu"] = mtu;
             }
+            if (declared.Nat)
+            {
+                // Extensions: a private NAT network (nftables masquerade and dnsmasq on the bridge).
+                json["cordouan-nat"] = 1;
+                AddIfSet(json, "cordouan-nat-uplink", declared.NatUplink);
+                var subnet = Cordouan.Core.Network.Ipv4Subnet.TryParse(declared.Cidr);
+                json["cordouan-dhcp-range"] = declared.DhcpRange
+                    ?? (subnet is null ? null : Cordouan.Core.Network.DhcpRange.Default(subnet)?.ToString());
+            }
         }
         else if (live is not null && live.Mtu > 0)
         {

@@ -11,7 +11,7 @@ namespace Cordouan.Cli.Commands.Cluster;
 /// </summary>
 public sealed record ClusterStatusView(string Header, IReadOnlyList<string> Warnings, string? StaleNote, IReadOnlyList<IReadOnlyList<string?>> Rows)
 {
-    public static readonly IReadOnlyList<string> Columns = ["NODE", "ID", "IP", "ONLINE", "LEADER", "WITNESS", "MAINT", "LOCAL"];
+    public static readonly IReadOnlyList<string> Columns = ["NODE", "ID", "IP", "ONLINE", "LEADER", "WITNESS", "MAINT", "LOCAL", "NETWORKS"];
 
     public static ClusterStatusView From(IReadOnlyList<ClusterStatusItem> items)
     {
@@ -28,6 +28,7 @@ public sealed record ClusterStatusView(string Header, IReadOnlyList<string> Warn
         [
             n.Name, n.NodeId?.ToString(CultureInfo.InvariantCulture), n.Ip, Formatting.YesNo(n.Online),
             Mark(n.Leader == true), Mark(n.IsWitness), Mark(n.Maintenance == true), Mark(n.Local == true),
+            n.Networks.Count == 0 ? null : string.Join(' ', n.Networks),
         ]).ToList();
         return new ClusterStatusView(BuildHeader(cluster, nodes), warnings, staleNote, rows);
     }

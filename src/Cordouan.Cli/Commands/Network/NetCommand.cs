@@ -15,5 +15,6 @@ public sealed class NetCommand : Command
         Add(new NetDeleteCommand(host));
         Add(new NetApplyCommand(host));
         Add(new NetRevertCommand(host));
+        Add(new NetLeasesCommand(host));
     }
 }

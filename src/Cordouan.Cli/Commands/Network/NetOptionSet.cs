@@ -13,6 +13,9 @@ public sealed class NetOptionSet
     private readonly Option<bool?> _autostart = new("--autostart") { Description = "Bring it up on apply and at boot (1|0, default 1)" };
     private readonly Option<int?> _mtu = new("--mtu") { Description = "MTU (1280-65520)" };
     private readonly Option<string?> _comments = new("--comments") { Description = "Free text" };
+    private readonly Option<bool?> _nat = new("--nat") { Description = "Private NAT network (1|0): masquerade the subnet of --cidr, DHCP and DNS on the bridge" };
+    private readonly Option<string?> _natUplink = new("--nat-uplink") { Description = "Masquerade out of this interface only (default: any but the bridge)" };
+    private readonly Option<string?> _dhcpRange = new("--dhcp-range") { Description = "DHCP addresses start-end (default: the upper half of the subnet)" };
     private readonly Option<string[]>? _delete;
 
     public NetOptionSet(Command command, bool withDelete)
@@ -24,9 +27,12 @@ public sealed class NetOptionSet
         command.Add(_autostart);
         command.Add(_mtu);
         command.Add(_comments);
+        command.Add(_nat);
+        command.Add(_natUplink);
+        command.Add(_dhcpRange);
         if (withDelete)
         {
-            _delete = new Option<string[]>("--delete") { Description = "Fields to clear (bridge_ports, cidr, gateway, mtu, comments); repeatable", AllowMultipleArgumentsPerToken = true };
+            _delete = new Option<string[]>("--delete") { Description = "Fields to clear (bridge_ports, cidr, gateway, mtu, comments, cordouan-nat, cordouan-nat-uplink, cordouan-dhcp-range); repeatable", AllowMultipleArgumentsPerToken = true };
             command.Add(_delete);
         }
     }
@@ -41,6 +47,9 @@ public sealed class NetOptionSet
         Autostart = parseResult.GetValue(_autostart),
         Mtu = parseResult.GetValue(_mtu),
         Comments = parseResult.GetValue(_comments),
+        Nat = parseResult.GetValue(_nat),
+        NatUplink = parseResult.GetValue(_natUplink),
+        DhcpRange = parseResult.GetValue(_dhcpRange),
         Delete = _delete is null ? [] : parseResult.GetValue(_delete) ?? [],
     };
 }

@@ -12,5 +12,6 @@ public sealed class NodeCommand : Command
         Add(new NodeListCommand(host));
         Add(new NodeStatusCommand(host));
         Add(new NodeMaintenanceCommand(host));
+        Add(new NodeSetNetworksCommand(host));
     }
 }

@@ -11,7 +11,7 @@ public sealed class ClusterStatusViewTests
     private const string ThreeNodes = """
         [
           {"type":"cluster","id":"cluster","name":"prod","nodes":3,"version":7,"quorate":1,"witness":"w1"},
-          {"type":"node","id":"node/n1","name":"n1","nodeid":1,"ip":"10.0.0.1","local":1,"online":1,"leader":1,"witness":0},
+          {"type":"node","id":"node/n1","name":"n1","nodeid":1,"ip":"10.0.0.1","local":1,"online":1,"leader":1,"witness":0,"cordouan-net-ceph-public":"10.9.0.0/24","cordouan-net-migration":"10.8.0.0/24"},
           {"type":"node","id":"node/w1","name":"w1","nodeid":3,"ip":"10.0.0.3","local":0,"online":1,"witness":1},
           {"type":"node","id":"node/n2","name":"n2","nodeid":2,"ip":"10.0.0.2","local":0,"online":0,"maintenance":1}
         ]
@@ -32,11 +32,11 @@ public sealed class ClusterStatusViewTests
     {
         var view = ClusterStatusView.From(Parse(ThreeNodes));
 
-        Assert.Equal(["NODE", "ID", "IP", "ONLINE", "LEADER", "WITNESS", "MAINT", "LOCAL"], ClusterStatusView.Columns);
+        Assert.Equal(["NODE", "ID", "IP", "ONLINE", "LEADER", "WITNESS", "MAINT", "LOCAL", "NETWORKS"], ClusterStatusView.Columns);
         Assert.Equal(3, view.Rows.Count);
-        Assert.Equal(["n1", "1", "10.0.0.1", "yes", "*", "", "", "*"], view.Rows[0]);
-        Assert.Equal(["n2", "2", "10.0.0.2", "no", "", "", "*", ""], view.Rows[1]);
-        Assert.Equal(["w1", "3", "10.0.0.3", "yes", "", "*", "", ""], view.Rows[2]);
+        Assert.Equal(["n1", "1", "10.0.0.1", "yes", "*", "", "", "*", "migration=10.8.0.0/24 ceph-public=10.9.0.0/24"], view.Rows[0]);
+        Assert.Equal(["n2", "2", "10.0.0.2", "no", "", "", "*", "", null], view.Rows[1]);
+        Assert.Equal(["w1", "3", "10.0.0.3", "yes", "", "*", "", "", null], view.Rows[2]);
     }
 
     [Fact]

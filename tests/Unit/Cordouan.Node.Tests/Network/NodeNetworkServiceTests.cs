@@ -56,6 +56,27 @@ public sealed class NodeNetworkServiceTests
     }
 
     [Fact]
+    public void Validate_NatFields_NeedAnAddressAndAFittingRange()
+    {
+        var declared = new[]
+        {
+            new NodeInterface { Iface = "vmbr1", Nat = true },
+            new NodeInterface { Iface = "vmbr2", Cidr = "10.0.2.1/24", Nat = true, DhcpRange = "10.0.3.2-10.0.3.9", NatUplink = "vmbr2" },
+            new NodeInterface { Iface = "vmbr3", Cidr = "10.0.4.1/24", DhcpRange = "10.0.4.2-10.0.4.9" },
+        };
+
+        var error = Assert.Throws<ValidationException>(() => NodeNetworkService.Validate(declared, [Eth0]));
+
+        Assert.Equal(["cidr", "cordouan-dhcp-range", "cordouan-nat", "cordouan-nat-uplink"], error.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("needs an IPv4 address", error.Errors["cidr"], StringComparison.Ordinal);
+        Assert.Contains("need cordouan-nat=1", error.Errors["cordouan-nat"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NatBridgeWithDefaults_Accepted() =>
+        NodeNetworkService.Validate([new NodeInterface { Iface = "vmbr1", Cidr = "10.0.2.1/24", Nat = true }], [Eth0]);
+
+    [Fact]
     public void Validate_PortOfTwoBridges_Refused()
     {
         var declared = new[]

@@ -27,6 +27,7 @@ public sealed partial class IncomingMigrations(
     IVmMigrationDriver migration,
     VolumeReceiver volumes,
     ClusterView cluster,
+    Network.TrafficNetworkService traffic,
     NodeIdentity node,
     TimeProvider time,
     ILogger<IncomingMigrations> logger)
@@ -56,7 +57,8 @@ public sealed partial class IncomingMigrations(
         var started = time.GetTimestamp();
         var renames = request.Renames.ToDictionary(r => ParseVolume(r.From), r => ParseVolume(r.To));
         var document = MigrationVolumes.Remap(vm.Document, renames);
-        var address = self.MigrationAddress ?? self.Address;
+        // The node's migration network (its address there) first, then the daemon's --migration-address, then its address.
+        var address = await traffic.ResolveLocalAsync(node.NodeName, "migration", cancellationToken) ?? self.MigrationAddress ?? self.Address;
         var created = new List<VolumeId>();
         await using var undo = new Reverter();
         foreach (var mirror in request.Mirrors)
