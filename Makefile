@@ -3,12 +3,16 @@ SHELL := /bin/bash
 GUEST_DIR ?= /var/cache/cordouan-test-guest
 DEMO_DIR ?= $(CURDIR)/.state/demo
 
-.PHONY: deps build guest test lint run bench clean
+.PHONY: deps web build guest test lint run bench clean
 
 deps:
 	scripts/install-deps.sh
 
-build: deps
+# The web UI is built before the daemon, which serves web/dist.
+web: deps
+	scripts/build-web.sh
+
+build: deps web
 	dotnet build Cordouan.slnx -nologo -clp:NoSummary -v:q
 
 guest: deps
@@ -28,4 +32,4 @@ bench: build
 
 clean:
 	dotnet clean Cordouan.slnx -v:q
-	rm -rf test-results
+	rm -rf test-results web/dist

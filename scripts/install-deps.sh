@@ -26,6 +26,16 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet ceph.target 2>/dev/null; then
   systemctl disable --now ceph.target >/dev/null 2>&1 || true
 fi
+# The web UI builds with Node.js ≥ 18 and npm: Debian 12's nodejs/npm packages, unless a newer Node.js is there.
+if ! command -v npm >/dev/null 2>&1 || ! node -e 'process.exit(parseInt(process.versions.node) >= 18 ? 0 : 1)' 2>/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: Node.js >= 18 and npm are required for the web UI (sudo apt-get install nodejs npm)" >&2
+    exit 1
+  fi
+  echo "install-deps: installing nodejs npm"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "install-deps: the .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)" >&2
   exit 1

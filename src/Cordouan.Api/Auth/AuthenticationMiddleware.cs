@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace Cordouan.Api.Auth;
 
 /// <summary>
-/// Authenticates every request except <c>GET /version</c> and <c>POST /access/ticket</c>: an API token
+/// Authenticates every request except <c>GET /version</c>, <c>GET /access/domains</c> (the login page's realm
+/// list, world-readable in Proxmox too) and <c>POST /access/ticket</c>: an API token
 /// (<c>Authorization: PVEAPIToken=…</c>, no CSRF), or a ticket from the <c>PVEAuthCookie</c> cookie or the
 /// <c>Authorization: PVEAuthCookie=…</c> header, with the <c>CSRFPreventionToken</c> header on every non-GET.
 /// </summary>
@@ -54,6 +55,7 @@ public sealed class AuthenticationMiddleware(RequestDelegate next)
 
     private static bool IsAnonymousRoute(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) && request.Path.Equals("/api2/json/version", StringComparison.Ordinal))
+        || (HttpMethods.IsGet(request.Method) && request.Path.Equals("/api2/json/access/domains", StringComparison.Ordinal))
         || (HttpMethods.IsPost(request.Method) && request.Path.Equals("/api2/json/access/ticket", StringComparison.Ordinal))
         // Node-to-node calls carry no user ticket: their endpoints demand a cluster node certificate instead (NodeCertificateFilter).
         || request.Path.StartsWithSegments(Endpoints.Internal.InternalPaths.Prefix, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Cordouan.Integration.Tests.Api;
 
-/// <summary>Every route except login and version requires credentials; login failures look exactly like Proxmox's.</summary>
+/// <summary>Every route except login, version and the realm list requires credentials; login failures look exactly like Proxmox's.</summary>
 [Collection("node")]
 public sealed partial class AuthenticationTests(SharedNode shared)
 {
@@ -30,7 +30,7 @@ public sealed partial class AuthenticationTests(SharedNode shared)
             });
             foreach (var (method, _) in operations!.AsObject())
             {
-                if ((template == "/api2/json/version" && method == "get") || (template == "/api2/json/access/ticket" && method == "post"))
+                if ((template is "/api2/json/version" or "/api2/json/access/domains" && method == "get") || (template == "/api2/json/access/ticket" && method == "post"))
                 {
                     continue;
                 }
@@ -82,6 +82,15 @@ public sealed partial class AuthenticationTests(SharedNode shared)
         using var anonymous = shared.Node.Anonymous();
         var version = (await anonymous.GetAsync("/version", ct)).EnsureOk().Data!;
         Assert.StartsWith("8.", version["version"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Domains_WithoutCredentials_ListsTheRealmsForTheLoginPage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var anonymous = shared.Node.Anonymous();
+        var realms = (await anonymous.GetAsync("/access/domains", ct)).EnsureOk().Data!.AsArray();
+        Assert.Equal(["pam", "pve"], realms.Select(r => r!["realm"]!.GetValue<string>()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
