@@ -24,6 +24,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCordouanApi(this IServiceCollection services)
     {
         services.AddSingleton<IAccessGuard, AccessGuard>();
+        services.AddSingleton<VncSessions>();
         services.AddOpenApi();
         services.AddNodeProxy();
         services.AddInternalEndpoints();

@@ -37,6 +37,9 @@ public sealed partial class WebUiMiddleware
                 + "Build it with scripts/build-web.sh, or start cordouand with --web-root DIR. The API is at /api2/json.\n",
                 context.RequestAborted);
         }
+        // Routing ran first and chose the API's 501 fallback for this path; the static file middleware serves nothing
+        // while an endpoint is set, and here the file is the answer.
+        context.SetEndpoint(null);
         var path = context.Request.Path;
         if (!WebUiHeaders.IsHashedAsset(path) && (path == "/" || !File.Exists(Resolve(path))))
         {

@@ -130,7 +130,7 @@ public sealed class WebUiHostTests : IAsyncLifetime
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
 
-    /// <summary>The web branch in front of a stand-in for the API (501 for everything it gets).</summary>
+    /// <summary>The web branch in front of a stand-in for the API (a 501 fallback endpoint, as the API has).</summary>
     private static async Task<(WebApplication App, HttpClient Http)> StartAsync(string root)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -140,7 +140,8 @@ public sealed class WebUiHostTests : IAsyncLifetime
         builder.Services.AddCordouanWebUi(options);
         var app = builder.Build();
         app.UseCordouanWebUi(options);
-        app.Run(context =>
+        // As in the daemon: endpoint routing with a catch-all fallback, which matches every path before the web branch runs.
+        app.MapFallback(context =>
         {
             context.Response.StatusCode = StatusCodes.Status501NotImplemented;
             return Task.CompletedTask;
