@@ -72,7 +72,8 @@ public sealed class WebUiScenario(BenchContext context)
                 warmTree.Add(TimeSpan.FromMilliseconds(tree));
                 warm.Add(TimeSpan.FromMilliseconds(interactive));
             }
-            var page = reused.Pages[0];
+            var page = await reused.NewPageAsync();
+            await page.GotoAsync(url);
             for (var i = 0; i < Loads; i++)
             {
                 fetch.Add(TimeSpan.FromMilliseconds(await page.EvaluateAsync<double>("""
