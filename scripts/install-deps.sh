@@ -3,7 +3,8 @@
 set -euo pipefail
 PACKAGES=(qemu-system-x86 qemu-utils etcd-server etcd-client syslinux syslinux-common mtools dosfstools busybox-static cpio
           genisoimage python3-proxmoxer python3-requests ansible iproute2 procps nftables dnsmasq-base
-          ceph ceph-mon ceph-mgr ceph-osd ceph-common rbd-nbd qemu-block-extra)
+          ceph ceph-mon ceph-mgr ceph-osd ceph-common rbd-nbd qemu-block-extra
+          chromium nginx-light)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -39,7 +39,8 @@ public sealed class BenchContext : IAsyncDisposable
     /// <summary>Starts cordouand and logs in; builds the test guest image first if it is not cached.</summary>
     public static async Task<BenchContext> StartAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        var node = new CordouandNode();
+        // The ui scenario loads the app the daemon serves: the repo's build, when there is one.
+        var node = new CordouandNode(extraArguments: File.Exists(Path.Combine(WebDist, "index.html")) ? ["--web-root", WebDist] : null);
         var context = new BenchContext(options, node);
         try
         {
@@ -57,6 +58,9 @@ public sealed class BenchContext : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The built web UI of this checkout (scripts/build-web.sh).</summary>
+    public static string WebDist => Path.Combine(RepoPaths.Root, "web", "dist");
 
     /// <summary>A VM id not used yet in this run.</summary>
     public int NextVmId() => Interlocked.Increment(ref _nextVmId);

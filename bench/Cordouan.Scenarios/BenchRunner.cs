@@ -13,6 +13,7 @@ using Cordouan.Scenarios.LiveMigration;
 using Cordouan.Scenarios.Reporting;
 using Cordouan.Scenarios.ScaleSimulation;
 using Cordouan.Scenarios.StartOverhead;
+using Cordouan.Scenarios.WebUi;
 using Cordouan.Testing.Daemon;
 
 namespace Cordouan.Scenarios;
@@ -43,6 +44,7 @@ public sealed class BenchRunner(BenchOptions options)
                 ("failover", false, new FailoverScenario(context).RunAsync),
                 ("failover-rbd", false, new FailoverScenario(context, onRbd: true).RunAsync),
                 ("ceph", false, new CephScenario(context).RunAsync),
+                ("ui", false, new WebUiScenario(context).RunAsync),
             };
             var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
             foreach (var (name, _, run) in selected)

@@ -11,6 +11,7 @@ using Cordouan.Api.Endpoints.Tasks;
 using Cordouan.Api.Errors;
 using Cordouan.Api.Http;
 using Cordouan.Api.Proxy;
+using Cordouan.Api.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCordouanApi(this IServiceCollection services)
     {
         services.AddSingleton<IAccessGuard, AccessGuard>();
+        services.AddSingleton<VncSessions>();
         services.AddOpenApi();
         services.AddNodeProxy();
         services.AddInternalEndpoints();
@@ -31,6 +33,11 @@ public static class ApiServiceCollectionExtensions
 
     public static WebApplication MapCordouanApi(this WebApplication app)
     {
+        // First: the SPA's GETs outside /api2 need no ticket and none of the API's middleware.
+        if (app.Services.GetService<WebUiOptions>() is { } web)
+        {
+            app.UseCordouanWebUi(web);
+        }
         app.UseMiddleware<PathNormalizationMiddleware>();
         app.UseMiddleware<PveErrorMiddleware>();
         app.UseMiddleware<NodeProxyMiddleware>();

@@ -1,6 +1,7 @@
 using System.Security.Authentication;
 using Cordouan.Access;
 using Cordouan.Api;
+using Cordouan.Api.Web;
 using Cordouan.Ceph;
 using Cordouan.Cluster.Etcd;
 using Cordouan.Core.Errors;
@@ -132,6 +133,7 @@ public static class DaemonHost
         services.AddHostedService<Cordouan.Node.Ha.HaLocalManager>();
         services.AddHostedService<Cordouan.Node.Ha.HaClusterManager>();
         services.AddCordouanApi();
+        services.AddCordouanWebUi(new Api.Web.WebUiOptions(options.WebRoot));
         services.AddSingleton(provider => Api.Proxy.ClusterTls.Load(certificate, Path.Combine(options.DataDirectory, "certs", "ca.pem"), provider.GetRequiredService<TimeProvider>()));
 
         var app = builder.Build();

@@ -43,6 +43,8 @@ public sealed partial class QemuVmDriver : IVmDriver, IAsyncDisposable
 
     public string SerialSocketPath(VmId vmId) => Paths(vmId).SerialSocket;
 
+    public string VncSocketPath(VmId vmId) => Paths(vmId).VncSocket;
+
     public async Task<VmRuntimeInfo?> GetAsync(VmId vmId, CancellationToken cancellationToken)
     {
         var vm = await FindAsync(vmId, cancellationToken);

@@ -42,28 +42,17 @@ public sealed partial class TicketService(
     /// <summary>The ticket's user and issue time, or null when it is malformed, forged, too old or from the future.</summary>
     public async Task<VerifiedTicket?> TryVerifyTicketAsync(string? ticket, CancellationToken cancellationToken)
     {
-        if (ticket is null || !ticket.StartsWith(Prefix + ":", StringComparison.Ordinal))
+        if (!TrySplitSigned(ticket, Prefix, out var plain, out var signature))
         {
             return null;
         }
-        var separator = ticket.IndexOf("::", StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            return null;
-        }
-        var plain = ticket[..separator];
         var parts = plain.Split(':');
         if (parts.Length != 3 || !UserIds.IsValid(parts[1]) || !TryParseTimestamp(parts[2], out var issuedAt) || !IsFresh(issuedAt))
         {
             return null;
         }
-        var signature = new byte[256];
-        if (!Convert.TryFromBase64String(ticket[(separator + 2)..], signature, out var length))
-        {
-            return null;
-        }
         var keys = await keyStore.GetAsync(cancellationToken);
-        var valid = keys.Rsa.VerifyData(Encoding.UTF8.GetBytes(plain), signature.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var valid = keys.Rsa.VerifyData(Encoding.UTF8.GetBytes(plain), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return valid ? new VerifiedTicket(parts[1], issuedAt) : null;
     }
 
@@ -117,6 +106,22 @@ public sealed partial class TicketService(
     {
         var age = timeProvider.GetUtcNow().ToUnixTimeSeconds() - issuedAt.ToUnixTimeSeconds();
         return age > -(long)ClockSkewAllowance.TotalSeconds && age < (long)Lifetime.TotalSeconds;
+    }
+
+    /// <summary>Splits <c>&lt;prefix&gt;:…::&lt;base64 signature&gt;</c> into the signed part and the signature.</summary>
+    private static bool TrySplitSigned(string? ticket, string prefix, out string plain, out byte[] signature)
+    {
+        plain = "";
+        signature = [];
+        var separator = ticket is not null && ticket.StartsWith(prefix + ":", StringComparison.Ordinal) ? ticket.IndexOf("::", StringComparison.Ordinal) : -1;
+        var buffer = new byte[512];
+        if (separator < 0 || !Convert.TryFromBase64String(ticket![(separator + 2)..], buffer, out var length))
+        {
+            return false;
+        }
+        plain = ticket[..separator];
+        signature = buffer[..length];
+        return true;
     }
 
     private static bool TryParseTimestamp(string text, out DateTimeOffset value)

@@ -56,4 +56,7 @@ public interface IVmDriver
 
     /// <summary>Absolute path of the VM's serial console unix socket (first serial port).</summary>
     string SerialSocketPath(VmId vmId);
+
+    /// <summary>Absolute path of the VM's VNC server unix socket (RFB, no password: reached only through a VNC ticket).</summary>
+    string VncSocketPath(VmId vmId);
 }

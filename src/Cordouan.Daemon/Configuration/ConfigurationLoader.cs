@@ -29,6 +29,7 @@ public static class ConfigurationLoader
         ["--migration-address"] = "migration-address",
         ["--witness"] = "witness",
         ["--ha-watchdog"] = "ha-watchdog",
+        ["--web-root"] = "web-root",
     };
 
     /// <summary>Switches that may stand alone (<c>--witness</c>), meaning "true".</summary>
@@ -79,6 +80,7 @@ public static class ConfigurationLoader
             QemuBinary = configuration["qemu-binary"] ?? options.QemuBinary,
             Address = configuration["address"] ?? options.Address,
             MigrationAddress = configuration["migration-address"] ?? options.MigrationAddress,
+            WebRoot = configuration["web-root"] is { Length: > 0 } web ? Path.GetFullPath(web) : options.WebRoot,
             HaWatchdog = configuration["ha-watchdog"] is { Length: > 0 } watchdog ? Path.GetFullPath(watchdog) : options.HaWatchdog,
             Witness = configuration["witness"] is { } witness
                 ? bool.TryParse(witness, out var w) ? w : throw new ArgumentException($"witness '{witness}' must be true or false")

@@ -35,6 +35,8 @@ public sealed record DaemonOptions
     /// resets, only if an HA VM it must kill survives SIGKILL, or if the guard itself dies. Unset: no watchdog.
     /// </summary>
     public string? HaWatchdog { get; init; }
+    /// <summary>The built web UI (index.html, assets/) served at <c>/</c>; the build copies web/dist to <c>www</c> next to the binary.</summary>
+    public string WebRoot { get; init; } = Path.Combine(AppContext.BaseDirectory, "www");
 
     /// <summary>
     /// The advertised management address: <see cref="Address"/>, else the listen address unless it is a wildcard,

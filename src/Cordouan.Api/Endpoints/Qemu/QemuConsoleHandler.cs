@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Net.WebSockets;
 using Cordouan.Api.Auth;
 using Cordouan.Api.Http;
 using Cordouan.Core.Errors;
@@ -29,50 +27,8 @@ public static class QemuConsoleHandler
         {
             throw new VmStateException($"VM {request.VmId} not running");
         }
-        using var serial = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await serial.ConnectAsync(new UnixDomainSocketEndPoint(driver.SerialSocketPath(request.VmId)), http.RequestAborted);
-        // noVNC/xterm clients ask for the "binary" subprotocol; plain clients (cord) ask for none.
-        var subProtocol = http.WebSockets.WebSocketRequestedProtocols.Contains("binary") ? "binary" : null;
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(subProtocol);
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var toClient = PumpSerialToClientAsync(serial, socket, done.Token);
-        var toSerial = PumpClientToSerialAsync(socket, serial, done.Token);
-        await Task.WhenAny(toClient, toSerial);
-        await done.CancelAsync();
-        await Task.WhenAll(toClient, toSerial).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (socket.State == WebSocketState.Open)
-        {
-            using var closeTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "console closed", closeTimeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        using var serial = await WebSocketRelay.ConnectAsync(driver.SerialSocketPath(request.VmId), http.RequestAborted);
+        await WebSocketRelay.RunAsync(http, serial, http.RequestAborted);
         return Results.Empty;
-    }
-
-    private static async Task PumpSerialToClientAsync(Socket serial, WebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[4096];
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var read = await serial.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
-            if (read == 0)
-            {
-                return;
-            }
-            await socket.SendAsync(buffer.AsMemory(0, read), WebSocketMessageType.Binary, true, cancellationToken);
-        }
-    }
-
-    private static async Task PumpClientToSerialAsync(WebSocket socket, Socket serial, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[4096];
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return;
-            }
-            await serial.SendAsync(buffer.AsMemory(0, result.Count), SocketFlags.None, cancellationToken);
-        }
     }
 }

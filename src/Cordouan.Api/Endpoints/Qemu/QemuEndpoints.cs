@@ -43,5 +43,7 @@ public static class QemuEndpoints
         qemu.MapPut("/{vmid}/snapshot/{snapname}/config", QemuSnapshotHandlers.PutConfigAsync);
 
         qemu.MapGet("/{vmid}/serialwebsocket", QemuConsoleHandler.SerialAsync);
+        qemu.MapPost("/{vmid}/vncproxy", QemuVncHandlers.VncProxyAsync);
+        qemu.MapGet("/{vmid}/vncwebsocket", QemuVncHandlers.VncWebSocketAsync);
     }
 }

@@ -38,4 +38,6 @@ internal sealed class FakeVmDriver : IVmDriver
     public Task UnplugNicAsync(VmId vmId, string nicId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public string SerialSocketPath(VmId vmId) => throw new NotSupportedException();
+
+    public string VncSocketPath(VmId vmId) => throw new NotSupportedException();
 }
