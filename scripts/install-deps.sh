@@ -22,6 +22,10 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet etcd 2>/dev/null; then
   systemctl disable --now etcd >/dev/null 2>&1 || true
 fi
+# nginx-light starts a system nginx on port 80 on install; the tests run their own (reverse-proxy test) on a free port.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nginx 2>/dev/null; then
+  systemctl disable --now nginx >/dev/null 2>&1 || true
+fi
 # Ceph's packages enable their systemd targets; Cordouan starts (or supervises) the daemons it creates.
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet ceph.target 2>/dev/null; then
   systemctl disable --now ceph.target >/dev/null 2>&1 || true
