@@ -57,29 +57,17 @@ public sealed partial class RbdStoragePlugin
         }
         var client = await connections.ResolveAsync(storage, cancellationToken);
         var what = $"create linked clone of '{storage.Id}:{baseVolume}'";
-        // The base's size (which the clone inherits) is read while the name is reserved: two rbd calls in a row, not three.
-        var baseInfo = RunAsync(what, () => rbd.InfoAsync(client, Pool(storage), parsed.Image, cancellationToken), () => NotFound(storage, baseVolume));
+        // Three round trips on the persistent librbd connection (the snapshot's size, which the clone inherits; the
+        // pool's names; the clone), no process: this is what keeps a linked clone within ~0.2 s.
+        var baseInfo = await RunAsync(what, () => native.RunAsync(client, c => c.Describe(Pool(storage), parsed.Image, RbdVolumeNames.BaseSnapshot), cancellationToken),
+            () => NotFound(storage, baseVolume));
         // A clone's name encodes only its immediate base, as in Proxmox.
-        var reserve = ReserveAsync(storage, client, newOwner, n => RbdVolume.Disk(newOwner, n, baseImage: parsed.Image), what,
-            v => rbd.CloneAsync(client, Pool(storage), parsed.Image, RbdVolumeNames.BaseSnapshot, v.Image, cancellationToken),
+        var clone = await ReserveAsync(storage, client, newOwner, n => RbdVolume.Disk(newOwner, n, baseImage: parsed.Image), what,
+            v => native.RunAsync(client, c => c.Clone(Pool(storage), parsed.Image, RbdVolumeNames.BaseSnapshot, v.Image), cancellationToken),
             cancellationToken, () => NotFound(storage, baseVolume));
-        var done = false;
-        try
-        {
-            await Task.WhenAll(baseInfo, reserve);
-            done = true;
-        }
-        finally
-        {
-            if (!done && reserve.IsCompletedSuccessfully)
-            {
-                await DiscardAsync(storage, client, await reserve);
-            }
-        }
-        var clone = await reserve;
         Log.VolumeCloned(logger, storage.Id, baseVolume, clone.Name, "linked");
         // A new clone owns no data of its own yet.
-        return new VolumeInfo(new VolumeId(storage.Id, clone.Name), "images", "raw", (await baseInfo).Size, 0, newOwner, time.GetUtcNow(), new VolumeId(storage.Id, parsed.Image));
+        return new VolumeInfo(new VolumeId(storage.Id, clone.Name), "images", "raw", baseInfo.Size, 0, newOwner, time.GetUtcNow(), new VolumeId(storage.Id, parsed.Image));
     }
 
     public async Task<VolumeInfo> CloneFullAsync(
