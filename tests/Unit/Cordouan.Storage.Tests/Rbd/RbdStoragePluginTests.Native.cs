@@ -39,4 +39,25 @@ public sealed partial class RbdStoragePluginTests
         Assert.Equal("base-100-disk-0/vm-101-disk-0", clone.Id.Name);
         Assert.Equal(2, clients.Connects);
     }
+
+    [Fact]
+    public async Task CloneFullAsync_TemplateAndItsLinkedClone_DataCopiedWithoutSnapshotsOrParent()
+    {
+        var disk = await AllocateAsync(Owner, 4 * OneMiB);
+        await WritePatternAsync(disk.Id, 0x3c);
+        var baseName = await Plugin.CreateBaseAsync(Storage, disk.Id.Name, Cancellation);
+        var linked = await Plugin.CloneLinkedAsync(Storage, baseName, OtherOwner, Cancellation);
+
+        var fromTemplate = await Plugin.CloneFullAsync(Storage, baseName, null, OtherOwner, "raw", Cancellation);
+        var fromLinked = await Plugin.CloneFullAsync(Storage, linked.Id.Name, null, OtherOwner, "raw", Cancellation);
+
+        foreach (var copy in new[] { fromTemplate, fromLinked })
+        {
+            Assert.True(await HasPatternAsync(copy.Id, 0x3c), copy.Id.Name);
+            Assert.Equal(4 * OneMiB, copy.SizeBytes);
+            Assert.Null(copy.Parent);
+            Assert.Equal("[]", (await RbdAsync("snap", "ls", "--format", "json", $"{_pool}/{copy.Id.Name}")).Trim());
+            Assert.DoesNotContain("parent", await RbdAsync("info", "--format", "json", $"{_pool}/{copy.Id.Name}"), StringComparison.Ordinal);
+        }
+    }
 }
