@@ -63,6 +63,13 @@ public sealed class QemuImg(ProcessRunner runner)
     public Task ConvertIntoAsync(string source, string sourceFormat, string target, string targetFormat, CancellationToken cancellationToken) =>
         runner.RunCheckedAsync([Program, "convert", "-q", "-n", "--target-is-zero", "-f", sourceFormat, "-O", targetFormat, source, target], cancellationToken);
 
+    /// <summary>
+    /// <see cref="ConvertIntoAsync"/> with 16 requests in flight written out of order (<c>-W -m 16</c>), for targets where
+    /// each write is a network round trip: between RBD images it beat <c>rbd cp</c> and <c>rbd deep cp</c> here.
+    /// </summary>
+    public Task CopyIntoAsync(string source, string sourceFormat, string target, string targetFormat, CancellationToken cancellationToken) =>
+        runner.RunCheckedAsync([Program, "convert", "-q", "-n", "--target-is-zero", "-W", "-m", "16", "-f", sourceFormat, "-O", targetFormat, source, target], cancellationToken);
+
     /// <summary>Writes an image over the start of an existing target of at least its size (a regenerated cloud-init ISO): <c>-n</c>, no zero skipping.</summary>
     public Task OverwriteAsync(string source, string sourceFormat, string target, string targetFormat, CancellationToken cancellationToken) =>
         runner.RunCheckedAsync([Program, "convert", "-q", "-n", "-f", sourceFormat, "-O", targetFormat, source, target], cancellationToken);

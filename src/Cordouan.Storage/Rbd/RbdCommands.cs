@@ -93,13 +93,6 @@ public sealed partial class RbdCommands(ProcessRunner runner, RbdStorageOptions 
     public Task CloneAsync(RbdConnection client, string pool, string image, string snapshot, string newImage, CancellationToken cancellationToken) =>
         RunAsync(RbdArgv(client, "clone", SnapshotSpec(pool, image, snapshot), ImageSpec(pool, newImage)), cancellationToken);
 
-    /// <summary>
-    /// Copies an image's content (optionally as of a snapshot) into a new independent image. <c>rbd cp</c>, not
-    /// <c>deep cp</c>: a deep copy would also carry the source's snapshots (a template's <c>__base__</c>) into the copy.
-    /// </summary>
-    public Task CopyAsync(RbdConnection client, string pool, string image, string? snapshot, string newImage, CancellationToken cancellationToken) =>
-        RunAsync(RbdArgv(client, "cp", "--no-progress", snapshot is null ? ImageSpec(pool, image) : SnapshotSpec(pool, image, snapshot), ImageSpec(pool, newImage)), cancellationToken);
-
     /// <summary><c>ceph df</c>: per-pool stored bytes and what clients may still write.</summary>
     public async Task<CephDfPools> PoolUsageAsync(RbdConnection client, CancellationToken cancellationToken) =>
         Parse(await RunAsync(CephArgv(client, "df", "--format", "json"), cancellationToken), RbdJsonContext.Default.CephDfPools, "ceph df");

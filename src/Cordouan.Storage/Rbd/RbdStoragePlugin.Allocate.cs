@@ -74,7 +74,7 @@ public sealed partial class RbdStoragePlugin
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var images = await RunAsync(what, () => rbd.ListImagesAsync(client, Pool(storage), cancellationToken),
+            var images = await RunAsync(what, () => native.RunAsync(client, c => c.List(Pool(storage)), cancellationToken),
                 () => new CordouanException($"Failed to {what}: pool '{Pool(storage)}' does not exist"));
             var used = UsedDiskNumbers(images, owner);
             for (var number = 0; number <= MaxDiskNumber; number++)
@@ -89,13 +89,13 @@ public sealed partial class RbdStoragePlugin
                     await create(volume);
                     return volume;
                 }
-                catch (ExternalCommandException e) when (e.ExitCode == RbdCommands.Errno.Exists)
+                catch (CordouanException e) when (ErrnoOf(e) == RbdCommands.Errno.Exists)
                 {
                     // Taken by another node between our listing and the create.
                 }
-                catch (ExternalCommandException e)
+                catch (CordouanException e) when (ErrnoOf(e) is { } errno)
                 {
-                    throw e.ExitCode == RbdCommands.Errno.NotFound && notFound is not null ? notFound() : Failed(what, e);
+                    throw errno == RbdCommands.Errno.NotFound && notFound is not null ? notFound() : Failed(what, e);
                 }
             }
             throw new CordouanException($"Failed to {what}: no free disk name for VM {owner}");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cordouan.Core.Errors;
+using Cordouan.Storage.Rbd.Native;
 
 namespace Cordouan.Storage.Rbd;
 
@@ -19,17 +20,26 @@ public sealed partial class RbdStoragePlugin
         {
             return await step();
         }
-        catch (ExternalCommandException e) when (e.ExitCode == RbdCommands.Errno.NotFound && notFound is not null)
+        catch (CordouanException e) when (ErrnoOf(e) == RbdCommands.Errno.NotFound && notFound is not null)
         {
             throw notFound();
         }
-        catch (ExternalCommandException e)
+        catch (CordouanException e) when (ErrnoOf(e) is not null)
         {
             throw Failed(what, e);
         }
     }
 
-    private static CordouanException Failed(string what, ExternalCommandException e) => new($"Failed to {what}: {Reason(e)}", e);
+    /// <summary>The errno of a failed rbd command (its exit code) or librbd call; null for any other error.</summary>
+    internal static int? ErrnoOf(Exception e) => e switch
+    {
+        ExternalCommandException command => command.ExitCode,
+        RbdNativeException call => call.Errno,
+        _ => null,
+    };
+
+    private static CordouanException Failed(string what, CordouanException e) =>
+        new($"Failed to {what}: {(e is ExternalCommandException command ? Reason(command) : e.Message)}", e);
 
     /// <summary>The stderr tail without librbd's timestamped debug lines, which repeat the final "rbd: …" message.</summary>
     internal static string Reason(ExternalCommandException e)

@@ -4,6 +4,7 @@ using Cordouan.Core.Ids;
 using Cordouan.Core.Storage;
 using Cordouan.Storage.Images;
 using Cordouan.Storage.Rbd.Json;
+using Cordouan.Storage.Rbd.Native;
 using Microsoft.Extensions.Logging;
 
 namespace Cordouan.Storage.Rbd;
@@ -13,9 +14,10 @@ namespace Cordouan.Storage.Rbd;
 /// <c>base-100-disk-0</c>, linked clone <c>base-100-disk-0/vm-101-disk-0</c>), always raw and always shared.
 /// Templates get a protected snapshot <c>__base__</c> that linked clones are copy-on-write clones of. A new image name
 /// is reserved by the creating command itself (rbd refuses an existing name), so two nodes never share a name; a
-/// failed operation removes the image it created. Every call goes through the <c>rbd</c>/<c>ceph</c> CLI.
+/// failed operation removes the image it created. Listing, describing and cloning go through the daemon's persistent
+/// librbd connection (<see cref="RbdClients"/>); the rest through the <c>rbd</c>/<c>ceph</c> CLI.
 /// </summary>
-public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections connections, QemuImg qemuImg, TimeProvider time, ILogger<RbdStoragePlugin> logger)
+public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections connections, RbdClients native, QemuImg qemuImg, TimeProvider time, ILogger<RbdStoragePlugin> logger)
     : IStoragePlugin, IRbdVolumeSource
 {
     public const string TypeName = "rbd";
@@ -155,16 +157,16 @@ public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections con
     /// <summary>Describes an image, or null when it does not exist; the id is canonical (a linked clone's name carries its base).</summary>
     private async Task<VolumeInfo?> DescribeAsync(StorageDefinition storage, RbdConnection client, string image, long used, CancellationToken cancellationToken)
     {
-        RbdImageInfo info;
+        RbdImageFacts info;
         try
         {
-            info = await rbd.InfoAsync(client, Pool(storage), image, cancellationToken);
+            info = await native.RunAsync(client, c => c.Describe(Pool(storage), image), cancellationToken);
         }
-        catch (ExternalCommandException e) when (e.ExitCode == RbdCommands.Errno.NotFound)
+        catch (RbdNativeException e) when (e.Errno == RbdErrno.NotFound)
         {
             return null;
         }
-        catch (ExternalCommandException e)
+        catch (RbdNativeException e)
         {
             throw Failed($"read volume '{storage.Id}:{image}'", e);
         }
@@ -179,15 +181,21 @@ public sealed partial class RbdStoragePlugin(RbdCommands rbd, RbdConnections con
             info.Size,
             used,
             volume.Owner,
-            RbdTimestamps.TryParse(info.CreateTimestamp) ?? DateTimeOffset.UnixEpoch,
+            info.Created ?? DateTimeOffset.UnixEpoch,
             volume.BaseImage is null ? null : new VolumeId(storage.Id, volume.BaseImage));
     }
 
     /// <summary>The base image of this storage that an image is a linked clone of, or null (no parent, or one elsewhere).</summary>
     private static string? BaseImageOf(StorageDefinition storage, RbdImageInfo info) =>
-        info.Parent is { } parent && parent.Pool == Pool(storage) && parent.PoolNamespace.Length == 0 && parent.Snapshot == RbdVolumeNames.BaseSnapshot
-            && RbdVolumeNames.TryParseImage(parent.Image, null, out var baseVolume) && baseVolume.IsBase
-            ? parent.Image
+        info.Parent is { } parent ? BaseImageOf(storage, parent.Pool, parent.PoolNamespace, parent.Image, parent.Snapshot) : null;
+
+    private static string? BaseImageOf(StorageDefinition storage, RbdImageFacts info) =>
+        info.Parent is { } parent ? BaseImageOf(storage, parent.Pool, parent.PoolNamespace, parent.Image, parent.Snapshot) : null;
+
+    private static string? BaseImageOf(StorageDefinition storage, string pool, string poolNamespace, string image, string snapshot) =>
+        pool == Pool(storage) && poolNamespace.Length == 0 && snapshot == RbdVolumeNames.BaseSnapshot
+            && RbdVolumeNames.TryParseImage(image, null, out var baseVolume) && baseVolume.IsBase
+            ? image
             : null;
 
     private RbdLocation Location(StorageDefinition storage, string image)

@@ -1,6 +1,7 @@
 using Cordouan.Core.Storage;
 using Cordouan.Platform.Processes;
 using Cordouan.Storage.Images;
+using Cordouan.Storage.Rbd.Native;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,8 @@ public static class RbdStorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<RbdCommands>();
         services.AddSingleton<RbdConnections>();
+        // A singleton the container disposes at daemon stop, which shuts every librados connection down.
+        services.AddSingleton<RbdClients>();
         services.AddKeyedSingleton<IStoragePlugin, RbdStoragePlugin>(RbdStoragePlugin.TypeName);
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IStoragePlugin>(RbdStoragePlugin.TypeName));
         return services;

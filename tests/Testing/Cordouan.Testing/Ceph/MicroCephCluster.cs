@@ -120,6 +120,21 @@ public sealed class MicroCephCluster : IAsyncLifetime
         return name;
     }
 
+    /// <summary>
+    /// Stops the monitor (SIGTERM, as an operator's restart does) and starts it again on the same addresses; returns
+    /// once it answers again. Clients connected before keep their sessions only if they hunt for the monitor again.
+    /// </summary>
+    public async Task RestartMonitorAsync(CancellationToken cancellationToken)
+    {
+        var pidFile = Combine("run", "mon.a.pid");
+        await KillAsync(int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture));
+        await RunAsync(cancellationToken, "ceph-mon", "-c", Conf, "-i", "a");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ReadyTimeout);
+        await WaitUntilAsync("the restarted monitor in quorum", async () =>
+            JsonNode.Parse(await CephAsync(deadline.Token, "quorum_status", "--format", "json"))!["quorum_names"]!.AsArray().Count == 1, deadline.Token);
+    }
+
     /// <summary>Runs the ceph CLI against this cluster and returns stdout.</summary>
     public Task<string> CephAsync(CancellationToken cancellationToken, params string[] arguments) =>
         RunAsync(cancellationToken, ["ceph", "-c", Conf, "--connect-timeout", "15", .. arguments]);

@@ -4,6 +4,7 @@ using Cordouan.Core.Storage;
 using Cordouan.Platform.Processes;
 using Cordouan.Storage.Images;
 using Cordouan.Storage.Rbd;
+using Cordouan.Storage.Rbd.Native;
 using Cordouan.Testing;
 using Cordouan.Testing.Ceph;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,6 +20,8 @@ public sealed partial class RbdStoragePluginTests(MicroCephCluster ceph) : Stora
 {
     private string _pool = "";
     private readonly TempDirectory _config = new("cordouan-rbd-config");
+    private readonly List<RbdClients> _clients = [];
+    private RbdClients? _native;
     private RbdStoragePlugin? _plugin;
     private StorageDefinition? _storage;
 
@@ -34,7 +37,7 @@ public sealed partial class RbdStoragePluginTests(MicroCephCluster ceph) : Stora
     {
         Requirements.CephDaemons();
         _pool = await ceph.TakePoolAsync(cancellationToken);
-        _plugin = NewPlugin(_config.Path);
+        _plugin = NewPlugin(_config.Path, out _native);
         _storage = new StorageDefinition { Id = "ceph", Type = "rbd", Pool = _pool, MonHost = ceph.MonHost, Keyring = ceph.AdminKeyring };
     }
 
@@ -44,15 +47,25 @@ public sealed partial class RbdStoragePluginTests(MicroCephCluster ceph) : Stora
         {
             ceph.ReturnPool(_pool);
         }
+        foreach (var clients in _clients)
+        {
+            clients.Dispose();
+        }
         _config.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private static RbdStoragePlugin NewPlugin(string configDirectory, ICephClientConfig? local = null, TimeSpan? connectTimeout = null)
+    private RbdStoragePlugin NewPlugin(string configDirectory, ICephClientConfig? local = null, TimeSpan? connectTimeout = null) =>
+        NewPlugin(configDirectory, out _, local, connectTimeout);
+
+    /// <summary>A plugin with its own librados connections (shut down with the test).</summary>
+    private RbdStoragePlugin NewPlugin(string configDirectory, out RbdClients clients, ICephClientConfig? local = null, TimeSpan? connectTimeout = null)
     {
         var options = new RbdStorageOptions { ConfigDirectory = configDirectory, ConnectTimeout = connectTimeout ?? TimeSpan.FromSeconds(15) };
         var runner = new ProcessRunner();
-        return new RbdStoragePlugin(new RbdCommands(runner, options), new RbdConnections(options, local), new QemuImg(runner), TimeProvider.System, NullLogger<RbdStoragePlugin>.Instance);
+        clients = new RbdClients(options);
+        _clients.Add(clients);
+        return new RbdStoragePlugin(new RbdCommands(runner, options), new RbdConnections(options, local), clients, new QemuImg(runner), TimeProvider.System, NullLogger<RbdStoragePlugin>.Instance);
     }
 
     /// <summary>Runs the rbd CLI against the test pool as an operator would, to check what the plugin left there.</summary>
