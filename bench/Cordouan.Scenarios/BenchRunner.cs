@@ -10,6 +10,7 @@ using Cordouan.Scenarios.IdleRss;
 using Cordouan.Scenarios.Infrastructure;
 using Cordouan.Scenarios.LinkedClone;
 using Cordouan.Scenarios.LiveMigration;
+using Cordouan.Scenarios.NetThroughput;
 using Cordouan.Scenarios.Reporting;
 using Cordouan.Scenarios.ScaleSimulation;
 using Cordouan.Scenarios.StartOverhead;
@@ -43,6 +44,7 @@ public sealed class BenchRunner(BenchOptions options)
                 ("failover", false, new FailoverScenario(context).RunAsync),
                 ("failover-rbd", false, new FailoverScenario(context, onRbd: true).RunAsync),
                 ("ceph", false, new CephScenario(context).RunAsync),
+                ("net", false, new NetThroughputScenario(context).RunAsync),
             };
             var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
             foreach (var (name, _, run) in selected)
