@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the performance scenarios (bench/Cordouan.Scenarios) against the built cordouand and prints each figure
 # beside a baseline measured in the same run; JSON goes to artifacts/bench/latest.json. Not part of `make test`.
-# Usage: scripts/bench.sh [--quick] [--out PATH]   (default run ~10 min, --quick ~3 min; needs `make build` first)
+# Usage: scripts/bench.sh [--quick] [--out PATH] [--only NAME,…]   (default run ~10 min, --quick ~3 min; needs `make build` first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 daemon=src/Cordouan.Daemon/bin/Debug/net10.0/cordouand

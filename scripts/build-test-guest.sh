@@ -13,7 +13,7 @@
 #   NET-ROUTE <gw>          -> NET-ROUTE-OK|FAIL <gw>            (default route)
 #   NET-PING <addr> [secs]  -> NET-PING-OK|FAIL <addr>           (2 echo requests, deadline secs, default 6)
 #   NET-NICS                -> NET-NICS eth0=<mac> ...
-#   NET-RECV <port>         -> NET-RECV-BYTES <port> <bytes>     (once the sender closes)
+#   NET-RECV <port>         -> NET-RECV-BYTES <port> <bytes>     (once the sender closes; a stream of any length)
 #   NET-SEND <addr> <port> <secs> -> NET-SEND-DONE <addr>        (zeros for secs seconds)
 # and a NIC that appears or disappears later (hot-plug) prints NET-NIC-ADDED <if> <mac> / NET-NIC-REMOVED <if>.
 #
@@ -76,6 +76,7 @@ cat > ir/bin/cord-net <<'EOF'
 #!/bin/sh
 say() { echo "$*" > /dev/console; }
 nics() { for d in /sys/class/net/eth*; do [ -e "$d" ] && printf '%s=%s ' "${d##*/}" "$(cat "$d/address")"; done; }
+mkdir -p /tmp && { [ -p /tmp/nc-hold ] || mkfifo /tmp/nc-hold; }
 while read -r cmd a b c; do
   case "$cmd" in
     NET-IP) if ip link set "$a" up && ip addr add "$b" dev "$a"; then say "NET-IP-OK $a $b"; else say "NET-IP-FAIL $a $b"; fi ;;
@@ -86,7 +87,9 @@ while read -r cmd a b c; do
     NET-ROUTE) if ip route replace default via "$a"; then say "NET-ROUTE-OK $a"; else say "NET-ROUTE-FAIL $a"; fi ;;
     NET-PING) if ping -c 2 -w "${b:-6}" "$a" >/dev/null 2>&1; then say "NET-PING-OK $a"; else say "NET-PING-FAIL $a"; fi ;;
     NET-NICS) say "NET-NICS $(nics)" ;;
-    NET-RECV) (say "NET-RECV-BYTES $a $(nc -l -p "$a" | wc -c)") & ;;
+    # nc's stdin is a FIFO held open read-write: never readable, never at EOF. On /dev/null (a background job's
+    # stdin) busybox nc dropped the connection after a few kilobytes, so NET-RECV could not carry a stream.
+    NET-RECV) (say "NET-RECV-BYTES $a $(nc -l -p "$a" 0<>/tmp/nc-hold | wc -c)") & ;;
     NET-SEND) (timeout "$c" nc "$a" "$b" < /dev/zero; say "NET-SEND-DONE $a") & ;;
   esac
 done

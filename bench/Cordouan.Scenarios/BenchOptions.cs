@@ -30,6 +30,9 @@ public sealed record BenchOptions
     /// <summary>Power losses of the node running the HA VM in the <c>failover</c> scenario (issue 7 asks for at least 10).</summary>
     public int FailoverRounds { get; init; } = 10;
 
+    /// <summary>Guest-to-guest streams per side (API-made bridge, hand-made taps) in the <c>net</c> scenario.</summary>
+    public int NetRounds { get; init; } = 3;
+
     public TimeSpan IdleBeforeRss { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Scenario names to run (all when empty).</summary>
@@ -40,7 +43,7 @@ public sealed record BenchOptions
 
     public string? OutputPath { get; init; }
 
-    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate,failover,failover-rbd,ceph]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
+    /// <summary>Parses <c>[--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate,failover,failover-rbd,ceph,net]</c>; null (after printing usage) on <c>--help</c> or a bad argument.</summary>
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -55,6 +58,7 @@ public sealed record BenchOptions
                         StartRuns = 1,
                         MigrationRounds = 1,
                         FailoverRounds = 3,
+                        NetRounds = 1,
                         ResourcesBudget = TimeSpan.FromSeconds(45),
                         Deadline = TimeSpan.FromMinutes(6),
                     };
@@ -66,7 +70,7 @@ public sealed record BenchOptions
                     options = options with { Only = args[++i].Split(',').ToHashSet() };
                     break;
                 default:
-                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate,failover,failover-rbd,ceph]   (default output: artifacts/bench/latest.json)");
+                    Console.Error.WriteLine("usage: Cordouan.Scenarios [--quick] [--out PATH] [--only start,clone,resources,idle-rss,scale,cluster,migrate,evacuate,failover,failover-rbd,ceph,net]   (default output: artifacts/bench/latest.json)");
                     return null;
             }
         }

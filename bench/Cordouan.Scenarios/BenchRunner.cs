@@ -10,6 +10,7 @@ using Cordouan.Scenarios.IdleRss;
 using Cordouan.Scenarios.Infrastructure;
 using Cordouan.Scenarios.LinkedClone;
 using Cordouan.Scenarios.LiveMigration;
+using Cordouan.Scenarios.NetThroughput;
 using Cordouan.Scenarios.Reporting;
 using Cordouan.Scenarios.ScaleSimulation;
 using Cordouan.Scenarios.StartOverhead;
@@ -45,6 +46,7 @@ public sealed class BenchRunner(BenchOptions options)
                 ("failover-rbd", false, new FailoverScenario(context, onRbd: true).RunAsync),
                 ("ceph", false, new CephScenario(context).RunAsync),
                 ("ui", false, new WebUiScenario(context).RunAsync),
+                ("net", false, new NetThroughputScenario(context).RunAsync),
             };
             var selected = scenarios.Where(s => options.Only.Count == 0 ? s.InQuick || !options.Quick : options.Only.Contains(s.Name));
             foreach (var (name, _, run) in selected)

@@ -5,4 +5,7 @@ public enum GoalTarget
 {
     Ratio,
     Value,
+
+    /// <summary>The ratio against the baseline, at least <see cref="Goal.Limit"/> (throughput: higher is better).</summary>
+    RatioAtLeast,
 }

@@ -10,7 +10,7 @@ public sealed record ScenarioResult
     /// <summary>What was timed or read, in words.</summary>
     public required string Metric { get; init; }
 
-    /// <summary><c>ms</c> or <c>MB</c>.</summary>
+    /// <summary><c>ms</c>, <c>MB</c> or <c>MB/s</c>.</summary>
     public required string Unit { get; init; }
 
     public required Summary Measured { get; init; }
@@ -35,6 +35,7 @@ public sealed record ScenarioResult
     {
         null => null,
         { Target: GoalTarget.Ratio } goal => Ratio is { } ratio ? ratio <= goal.Limit : null,
+        { Target: GoalTarget.RatioAtLeast } goal => Ratio is { } ratio ? ratio >= goal.Limit : null,
         { } goal => Measured.Pick(goal.Basis) <= goal.Limit,
     };
 
