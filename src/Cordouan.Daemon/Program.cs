@@ -18,6 +18,11 @@ if (args is ["fence-guard", "--socket", var socket, "--log", var log, .. var res
     using var guard = new Cordouan.Node.Ha.Guard.FenceGuardServer(socket, log, rest is [_, var watchdog] ? watchdog : null);
     return await guard.RunAsync(stop.Token);
 }
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(ConfigurationLoader.Usage);
+    return 0;
+}
 try
 {
     var configuration = ConfigurationLoader.Load(args);

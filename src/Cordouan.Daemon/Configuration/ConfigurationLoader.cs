@@ -35,8 +35,23 @@ public static class ConfigurationLoader
     /// <summary>Switches that may stand alone (<c>--witness</c>), meaning "true".</summary>
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--witness" };
 
+    /// <summary>The usage line and the options, for <c>cordouand --help</c> and the unknown-option error.</summary>
+    public static string Usage =>
+        "usage: cordouand [OPTION VALUE]... (or settings in /etc/cordouan/cordouand.toml)\noptions: "
+        + string.Join(", ", Switches.Keys.Order(StringComparer.Ordinal));
+
     public static IConfiguration Load(string[] args)
     {
+        // The command-line provider would take any "--name value" as a setting nobody reads: a typo must not start a
+        // daemon with defaults (its data directory, its ports) the operator did not mean.
+        foreach (var arg in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
+        {
+            var name = arg.Split('=', 2)[0];
+            if (!Switches.ContainsKey(name))
+            {
+                throw new ArgumentException($"unknown option '{name}'\n{Usage}");
+            }
+        }
         args = ExpandFlags(args);
         var commandLine = new ConfigurationBuilder().AddCommandLine(args, Switches).Build();
         var file = commandLine["config"] ?? (File.Exists("/etc/cordouan/cordouand.toml") ? "/etc/cordouan/cordouand.toml" : null);

@@ -5,7 +5,7 @@ import { href, useRoute } from "../state/router";
 import { useStore } from "../state/store";
 import { startTaskPolling } from "../state/tasks";
 import { ConnectionBanner } from "./ConnectionBanner";
-import { viewFor } from "./routes";
+import { preloadLikelyPages, viewFor } from "./routes";
 import { TasksPanel } from "./TasksPanel";
 import { Toasts } from "./Toasts";
 import { Tree } from "./Tree";
@@ -18,6 +18,7 @@ export function Shell() {
   useEffect(() => {
     const stopResources = startResourcePolling();
     const stopTasks = startTaskPolling();
+    preloadLikelyPages();
     return () => {
       stopResources();
       stopTasks();

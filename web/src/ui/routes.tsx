@@ -10,8 +10,19 @@ const StoragePage = lazyPage(() => import("./storage/StoragePage").then((module)
 const HaPage = lazyPage(() => import("./ha/HaPage").then((module) => module.HaPage));
 const CephPage = lazyPage(() => import("./ceph/CephPage").then((module) => module.CephPage));
 const TasksPage = lazyPage(() => import("./tasks/TasksPage").then((module) => module.TasksPage));
-const VmPage = lazyPage(() => import("./vm/VmPage").then((module) => module.VmPage));
+const loadVmPage = () => import("./vm/VmPage").then((module) => module.VmPage);
+const VmPage = lazyPage(loadVmPage);
 const CreateVmWizard = lazyPage(() => import("./wizard/CreateVmWizard").then((module) => module.CreateVmWizard));
+
+/**
+ * Fetches the VM page's code while the main view waits for its first API answer: opening a VM from the tree is the
+ * most likely next step, and then it does not wait for a download.
+ */
+export function preloadLikelyPages(): void {
+  void loadVmPage().catch(() => {
+    // Loaded again (and reported) when the page is opened.
+  });
+}
 
 /**
  * The main view for a route (segments of the hash path). Each page lives in its own file; add a case here.

@@ -24,4 +24,14 @@ public sealed class StartupFailureTests
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => node.StartAsync(ct));
         Assert.Contains("listen 'not-an-address' must be ADDR[:PORT]", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_UnknownOption_ExitsNamingItAndListingTheOptions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = new CordouandNode("broken3", ["--lisen", "127.0.0.1:1"]);
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => node.StartAsync(ct));
+        Assert.Contains("unknown option '--lisen'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--listen", e.Message, StringComparison.Ordinal);
+    }
 }
