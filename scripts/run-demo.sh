@@ -35,6 +35,7 @@ FP=$(openssl x509 -in "$DEMO_DIR/certs/node.pem" -noout -fingerprint -sha256 2>/
 cat <<MSG
 
 Cordouan is running (node $(hostname -s), data under $DEMO_DIR).
+  Web UI:     https://<this host>:${LISTEN##*:}/   (user admin, realm pve)
   API:        https://<this host>:${LISTEN##*:}/api2/json   (certificate SHA-256 $FP)
   Log in:     user admin@pve, password in $DEMO_DIR/admin-password
   CLI:        export CORD_CONFIG=$CORD_CONFIG; alias cord=$CORD; cord vm list

@@ -28,6 +28,8 @@ export function CreateVmWizard() {
     setValues((current) => ({ ...current, [key]: value }));
     setErrors((current) => ({ ...current, [key]: undefined }));
   };
+  // A suggestion answered after the user typed must not overwrite what they typed.
+  const suggest: StepProps["suggest"] = (key, value) => setValues((current) => (current[key] ? current : { ...current, [key]: value }));
 
   /** Shows the API's field errors on their fields and goes to the step of the first; others go to a toast. */
   const showApiErrors = (error: unknown): boolean => {
@@ -122,7 +124,7 @@ export function CreateVmWizard() {
         }}
         noValidate
       >
-        <StepView values={values} errors={errors} set={set} />
+        <StepView values={values} errors={errors} set={set} suggest={suggest} />
         <div class="wizard-buttons">
           <button type="button" class="button" disabled={step === 0 || busy} onClick={() => setStep(step - 1)} data-testid="wizard-back">
             Back

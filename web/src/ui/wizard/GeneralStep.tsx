@@ -9,16 +9,16 @@ interface NodeItem {
 }
 
 /** Node (from /nodes), VMID (suggested by /cluster/nextid, checked on Next) and name. */
-export function GeneralStep({ values, errors, set }: StepProps) {
+export function GeneralStep({ values, errors, set, suggest }: StepProps) {
   const [nodes, setNodes] = useState<NodeItem[]>([]);
   useEffect(() => {
     api<NodeItem[]>("GET", "/nodes").then((list) => {
       const sorted = [...list].sort((a, b) => a.node.localeCompare(b.node));
       setNodes(sorted);
       const online = sorted.find((n) => n.status === "online") ?? sorted[0];
-      if (!values.node && online) set("node", online.node);
+      if (online) suggest("node", online.node);
     }, () => undefined);
-    if (!values.vmid) api<string>("GET", "/cluster/nextid").then((id) => set("vmid", String(id)), () => undefined);
+    if (!values.vmid) api<string>("GET", "/cluster/nextid").then((id) => suggest("vmid", String(id)), () => undefined);
     // Runs once when the step opens; the values it reads are only defaults.
   }, []);
   return (
