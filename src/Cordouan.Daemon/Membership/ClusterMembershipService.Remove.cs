@@ -68,7 +68,15 @@ public sealed partial class ClusterMembershipService
         tasks.AppendLog(upid, $"Node {identity.NodeName} leaves cluster '{document.Name}'.");
         await store.DeleteAsync(ClusterKeys.Node(identity.NodeName), cancellationToken);
         await store.DeleteAsync(ClusterKeys.NodeAlive(identity.NodeName), cancellationToken);
-        await RemoveMemberAsync(self.MemberId, cancellationToken);
+        try
+        {
+            await RemoveMemberAsync(self.MemberId, cancellationToken);
+        }
+        catch (QuorumLostException e) when (e.Message.Contains("server stopped", StringComparison.Ordinal))
+        {
+            // The request went to this node's own etcd, which stops as soon as it has applied its own removal and may
+            // answer the request in flight with ErrStopped: that stop is the removal taking effect.
+        }
         tasks.AppendLog(upid, $"etcd member {self.MemberId:x16} removed; restarting as a standalone node.");
         if (!transitions.Request(new LeaveTransition(options, document.Name, upid, logger), lifetime))
         {
