@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cordouan.Platform.Processes;
 
 namespace Cordouan.Ceph.Daemons;
 
@@ -17,11 +18,11 @@ internal static class DaemonProcess
         {
             return null;
         }
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !IsAlive(pid))
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || ProcessStat.TryRead(pid) is not { IsRunning: true })
         {
             return null;
         }
-        return Matches(ReadCommandLine(pid), daemon, conf) ? pid : null;
+        return Matches(ProcessCommandLine.Read(pid), daemon, conf) ? pid : null;
     }
 
     /// <summary>True when argv is <c>ceph-TYPE … -c CONF … -i ID</c>: a reused pid never passes for our daemon.</summary>
@@ -38,31 +39,5 @@ internal static class DaemonProcess
             hasId |= argv[i] == "-i" && argv[i + 1] == daemon.Id;
         }
         return hasConf && hasId;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            var state = stat[(stat.LastIndexOf(')') + 2)..];
-            return state.Length > 0 && state[0] is not ('Z' or 'X' or 'x');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static string[] ReadCommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").TrimEnd('\0').Split('\0');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cordouan.Platform.Processes;
 
 namespace Cordouan.Network.Nat;
 
@@ -17,38 +18,12 @@ internal static class DnsmasqProcess
         {
             return null;
         }
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !IsAlive(pid))
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || ProcessStat.TryRead(pid) is not { IsRunning: true })
         {
             return null;
         }
-        var argv = ReadCommandLine(pid);
+        var argv = ProcessCommandLine.Read(pid);
         // A reused pid never passes for ours: the process must be a dnsmasq writing this very pid file.
         return argv.Length > 0 && Path.GetFileName(argv[0]) == "dnsmasq" && argv.Contains($"--pid-file={pidFile}") ? (pid, argv) : null;
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            var state = stat[(stat.LastIndexOf(')') + 2)..];
-            return state.Length > 0 && state[0] is not ('Z' or 'X' or 'x');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static string[] ReadCommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").TrimEnd('\0').Split('\0');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
     }
 }

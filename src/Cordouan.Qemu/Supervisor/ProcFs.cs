@@ -10,18 +10,7 @@ internal static class ProcFs
     /// <summary>USER_HZ: the unit of <c>/proc/&lt;pid&gt;/stat</c> times; 100 on every Linux architecture we run on.</summary>
     private const int ClockTicksPerSecond = 100;
 
-    public static IReadOnlyList<string> ReadCommandLine(int pid)
-    {
-        try
-        {
-            var raw = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline");
-            return raw.TrimEnd('\0').Split('\0');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
+    public static IReadOnlyList<string> ReadCommandLine(int pid) => ProcessCommandLine.Read(pid);
 
     /// <summary>True when <paramref name="commandLine"/> is a QEMU serving the QMP socket of <paramref name="paths"/> (guards against pid reuse).</summary>
     public static bool IsQemuFor(IReadOnlyList<string> commandLine, QemuRunPaths paths)
