@@ -1,6 +1,7 @@
 using Cordouan.Core;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
+using Cordouan.Node.CloudInit;
 using Cordouan.Node.Config;
 using Cordouan.Node.Tasks;
 
@@ -46,6 +47,7 @@ public sealed partial class VmService
             throw new VmStateException($"can't remove disks of VM {id} - protection mode enabled");
         }
         await EnsureHaRecoverableAsync(id, set, cancellationToken);
+        CloudInitPassword.Protect(set, set.GetValueOrDefault("ostype") ?? current.Document.Config.GetValueOrDefault("ostype"));
         await CheckNicsAsync(id, set, current.Document.Config, cancellationToken);
         await using var reverter = new Reverter();
         var ctx = TaskContext.Detached(cancellationToken);

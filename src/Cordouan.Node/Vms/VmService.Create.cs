@@ -3,6 +3,7 @@ using Cordouan.Core;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
 using Cordouan.Core.Tasks;
+using Cordouan.Node.CloudInit;
 using Cordouan.Node.Config;
 using Cordouan.Node.Tasks;
 
@@ -19,6 +20,7 @@ public sealed partial class VmService
         }
         await EnsurePlacementAllowedAsync(reason => new ValidationException("node", reason), cancellationToken);
         var config = ConfigValidator.ValidateAll(requested);
+        CloudInitPassword.Protect(config, config.GetValueOrDefault("ostype"));
         await CheckNicsAsync(id, config, current: null, cancellationToken);
         CheckImportPaths(config);
         var existing = await vms.FindAsync(id, cancellationToken);

@@ -28,6 +28,7 @@ public sealed class CloudInitTests(CephCluster cluster)
         {
             ["ide2"] = $"{RbdLab.Storage}:cloudinit",
             ["ciuser"] = "tester",
+            ["cipassword"] = "clear-s3cret",
             ["sshkeys"] = Uri.EscapeDataString(key + "\n"),
             ["ipconfig0"] = "ip=10.99.0.5/24,gw=10.99.0.1",
             ["nameserver"] = "10.99.0.53",
@@ -46,6 +47,10 @@ public sealed class CloudInitTests(CephCluster cluster)
         var user = await IsoFileAsync(rbdIso, "user-data");
         Assert.Equal(await DumpAsync("user"), user);
         Assert.Contains("user: tester\n", user, StringComparison.Ordinal);
+        // Stored and written as its SHA-256 crypt, as Proxmox does: the clear text is nowhere.
+        Assert.Matches(@"\npassword: \$5\$[./0-9A-Za-z]{16}\$[./0-9A-Za-z]{43}\n", user);
+        Assert.DoesNotContain("clear-s3cret", user, StringComparison.Ordinal);
+        Assert.Equal("**********", await ConfigValueAsync("cipassword"));
         Assert.Contains($"ssh_authorized_keys:\n  - {key}\n", user, StringComparison.Ordinal);
         Assert.Contains("fqdn: guest478.test.example\n", user, StringComparison.Ordinal);
         var network = await IsoFileAsync(rbdIso, "network-config");
