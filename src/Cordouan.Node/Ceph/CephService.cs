@@ -1,6 +1,10 @@
 using System.Globalization;
 using Cordouan.Core.Ceph;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Network;
 using Cordouan.Core.Tasks;
+using Cordouan.Node.Hosting;
+using Cordouan.Node.Network;
 using Cordouan.Node.Tasks;
 
 namespace Cordouan.Node.Ceph;
@@ -8,16 +12,56 @@ namespace Cordouan.Node.Ceph;
 /// <summary>
 /// Ceph use cases of this node. Cheap checks run before a task starts, so bad input is a 400 and no task;
 /// long operations run as tasks (<c>cephcreatemon</c>, <c>cephcreateosd</c>, …) whose log shows every step.
+/// Networks and monitor addresses left out of a request come from this node's Ceph traffic networks.
 /// </summary>
-public sealed class CephService(ICephDeployment deployment, ICephCluster cluster, TaskManager tasks, PoolStorages poolStorages)
+public sealed class CephService(
+    ICephDeployment deployment,
+    ICephCluster cluster,
+    TaskManager tasks,
+    PoolStorages poolStorages,
+    TrafficNetworkService traffic,
+    IHostNetwork network,
+    NodeIdentity node)
 {
     public ICephCluster Cluster => cluster;
 
-    public Task InitAsync(CephInitSpec spec, CancellationToken cancellationToken) => deployment.InitAsync(spec, cancellationToken);
+    /// <summary>
+    /// Initializes Ceph. A network the request leaves out is this node's <c>ceph-public</c> (<c>ceph-cluster</c>)
+    /// setting; without either, the public network is a missing parameter (400 on <c>network</c>).
+    /// </summary>
+    public async Task InitAsync(CephInitSpec spec, CancellationToken cancellationToken)
+    {
+        if (spec.Network is null || spec.ClusterNetwork is null)
+        {
+            var settings = await traffic.GetAsync(node.NodeName, cancellationToken);
+            IReadOnlyList<LiveInterface> live = settings.CephPublic is null && settings.CephCluster is null
+                ? []
+                : await network.ListInterfacesAsync(cancellationToken);
+            spec = spec with
+            {
+                Network = spec.Network ?? DefaultNetwork("network", "ceph-public", settings.CephPublic, live)
+                    ?? throw new ValidationException("network",
+                        $"property is missing and it is not optional (or set node '{node.NodeName}''s Ceph public network: cord node set-networks {node.NodeName} --ceph-public <cidr>)"),
+                ClusterNetwork = spec.ClusterNetwork ?? DefaultNetwork("cluster-network", "ceph-cluster", settings.CephCluster, live),
+            };
+        }
+        await deployment.InitAsync(spec, cancellationToken);
+    }
 
+    /// <summary>Creates this node's monitor; without <paramref name="address"/>, at this node's <c>ceph-public</c> address when that is an address.</summary>
     public async Task<Upid> CreateMonAsync(string monId, string? address, string user, CancellationToken cancellationToken)
     {
-        await deployment.CheckCreateMonAsync(monId, address, cancellationToken);
+        var fromTraffic = address is null ? CephTrafficDefaults.MonAddress((await traffic.GetAsync(node.NodeName, cancellationToken)).CephPublic) : null;
+        address ??= fromTraffic;
+        try
+        {
+            await deployment.CheckCreateMonAsync(monId, address, cancellationToken);
+        }
+        catch (ValidationException e) when (fromTraffic is not null && e.Errors.TryGetValue("mon-address", out var why))
+        {
+            throw new ValidationException("mon-address",
+                $"{why} (the address is node '{node.NodeName}''s Ceph public address, cordouan-net-ceph-public: pass mon-address or change the setting)");
+        }
         return await tasks.StartAsync("cephcreatemon", "mon." + monId, user,
             t => deployment.CreateMonAsync(monId, address, Log(t), t.CancellationToken), cancellationToken);
     }
@@ -125,6 +169,13 @@ public sealed class CephService(ICephDeployment deployment, ICephCluster cluster
             }
         }, cancellationToken);
     }
+
+    private string? DefaultNetwork(string field, string kind, string? setting, IReadOnlyList<LiveInterface> live) =>
+        setting is null
+            ? null
+            : CephTrafficDefaults.Network(setting, live)
+                ?? throw new ValidationException(field,
+                    $"node '{node.NodeName}''s {kind} address {setting} (cordouan-net-{kind}) is on none of its interfaces, so it gives no network: pass {field}");
 
     private static CephStepLog Log(TaskContext task) => new(task.Log, task.Warn);
 }
