@@ -93,14 +93,25 @@ public sealed class CephService(
             t => deployment.DestroyMgrAsync(mgrId, Log(t), t.CancellationToken), cancellationToken);
     }
 
+    /// <summary>Creates an OSD on <paramref name="device"/>, bound to this node's Ceph public and cluster traffic addresses when they are set.</summary>
     public async Task<Upid> CreateOsdAsync(string device, bool zap, string user, CancellationToken cancellationToken)
     {
         await deployment.EnsureReadyAsync(requireInitialized: true, cancellationToken);
         await deployment.CheckOsdDeviceAsync(device, zap, cancellationToken);
+        var settings = await traffic.GetAsync(node.NodeName, cancellationToken);
+        IReadOnlyList<LiveInterface> live = settings.CephPublic is null && settings.CephCluster is null ? [] : await network.ListInterfacesAsync(cancellationToken);
+        var addresses = new CephOsdAddresses(CephTrafficDefaults.OsdAddress(settings.CephPublic, live), CephTrafficDefaults.OsdAddress(settings.CephCluster, live));
         return await tasks.StartAsync("cephcreateosd", Path.GetFileName(device), user,
             async t =>
             {
-                var id = await deployment.CreateOsdAsync(device, zap, Log(t), t.CancellationToken);
+                foreach (var (kind, setting, address) in new[] { ("ceph-public", settings.CephPublic, addresses.Public), ("ceph-cluster", settings.CephCluster, addresses.Cluster) })
+                {
+                    if (setting is not null && address is null)
+                    {
+                        t.Warn($"node '{node.NodeName}' has no address in its {kind} network {setting}: Ceph picks the OSD's address itself");
+                    }
+                }
+                var id = await deployment.CreateOsdAsync(device, zap, addresses, Log(t), t.CancellationToken);
                 t.Log($"created osd.{id.ToString(CultureInfo.InvariantCulture)} on {device}");
             }, cancellationToken);
     }

@@ -5,7 +5,8 @@ namespace Cordouan.Node.Ceph;
 
 /// <summary>
 /// What Ceph takes from a node's traffic networks (issue 9, <see cref="TrafficNetworks"/>) when a request leaves it
-/// out: the cluster's public and cluster networks at <c>init</c>, a monitor's address at <c>mon create</c>.
+/// out: the cluster's public and cluster networks at <c>init</c>, a monitor's address at <c>mon create</c>, the
+/// addresses a new OSD binds to.
 /// </summary>
 public static class CephTrafficDefaults
 {
@@ -34,4 +35,11 @@ public static class CephTrafficDefaults
     /// </summary>
     public static string? MonAddress(string? setting) =>
         setting is null || setting.Contains('/', StringComparison.Ordinal) ? null : setting;
+
+    /// <summary>
+    /// The address a new OSD binds to for a setting: the setting when it is an address, this node's address inside it
+    /// when it is a CIDR, null when unset or when no interface of this node is in that network (Ceph then picks).
+    /// </summary>
+    public static string? OsdAddress(string? setting, IReadOnlyList<LiveInterface> live) =>
+        setting is null ? null : TrafficNetworkService.Resolve(setting, live);
 }

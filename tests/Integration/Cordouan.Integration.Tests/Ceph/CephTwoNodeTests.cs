@@ -33,14 +33,17 @@ public sealed class CephTwoNodeTests(CephPairLab lab) : IClassFixture<CephPairLa
         using var viaN2 = await Lab.AdminAsync(n2, ct);
         var started = Stopwatch.StartNew();
 
-        // n1's Ceph networks as CIDRs, set with the CLI; n2's public one as its own address, set through the API.
+        // n1's Ceph networks as CIDRs, set with the CLI; n2's as addresses, set through the API: its lab address, and a
+        // second address on the cluster subnet that Ceph would not pick by itself (it takes the interface's first one).
+        var n2Replication = $"10.214.{Lab.Lab.Index}.102";
+        await n2.Host!.RunAsync(["ip", "addr", "add", n2Replication + "/24", "dev", "eth0"], ct);
         var cord = await lab.LoginCordAsync(n1, ct);
         var set = await Cord.RunAsync(cord, TimeSpan.FromSeconds(90), ct, "node", "set-networks", "n1", "--ceph-public", lab.PublicSubnet, "--ceph-cluster", lab.ClusterSubnet);
         Assert.True(set.Exit == 0, set.Output);
         (await viaN1.PutAsync("/nodes/n2/config", new()
         {
             ["cordouan-net-ceph-public"] = n2.Address.ToString(),
-            ["cordouan-net-ceph-cluster"] = lab.ClusterSubnet,
+            ["cordouan-net-ceph-cluster"] = n2Replication,
         }, ct)).EnsureOk();
         var init = await Cord.RunAsync(cord, TimeSpan.FromSeconds(90), ct, "ceph", "init", "--node", "n1", "--size", "2", "--min-size", "1");
         Assert.True(init.Exit == 0, init.Output);
@@ -76,7 +79,8 @@ public sealed class CephTwoNodeTests(CephPairLab lab) : IClassFixture<CephPairLa
         Assert.Equal(
             new[] { ("n1", n1.Address.ToString()), ("n2", n2.Address.ToString()) },
             monmap.Select(m => (m!["name"]!.GetValue<string>(), MonIp(m))).Order().ToList());
-        // One OSD under each node's CRUSH host, talking to clients on the public network and to each other on the cluster one.
+        // One OSD under each node's CRUSH host, talking to clients on the public network and to each other on the cluster
+        // one, at the address each node's settings give.
         var tree = JsonNode.Parse(await CephAsync(n1, ct, "osd", "tree", "--format", "json"))!["nodes"]!.AsArray();
         var hosts = tree.Where(n => n!["type"]!.GetValue<string>() == "host")
             .ToDictionary(h => h!["name"]!.GetValue<string>(), h => h!["children"]!.AsArray().Select(c => c!.GetValue<int>()).ToList());
@@ -88,7 +92,7 @@ public sealed class CephTwoNodeTests(CephPairLab lab) : IClassFixture<CephPairLa
             var node = Lab[host];
             var osd = osdMap.Single(o => o!["osd"]!.GetValue<int>() == osds[0])!;
             Assert.Equal(node.Address.ToString(), Ip(osd["public_addr"]!.GetValue<string>()));
-            Assert.Equal(lab.ClusterAddress(node), Ip(osd["cluster_addr"]!.GetValue<string>()));
+            Assert.Equal(node == n2 ? n2Replication : lab.ClusterAddress(node), Ip(osd["cluster_addr"]!.GetValue<string>()));
         }
         // Every PG has its two copies on the two nodes' OSDs.
         var pgs = JsonNode.Parse(await CephAsync(n1, ct, "pg", "ls-by-pool", Pool, "--format", "json"))!["pg_stats"]!.AsArray();

@@ -31,4 +31,13 @@ public sealed class CephTrafficDefaultsTests
     [InlineData("10.10.0.7", "10.10.0.7")]
     public void MonAddress_OnlyAnAddressSettingPinsIt(string? setting, string? expected) =>
         Assert.Equal(expected, CephTrafficDefaults.MonAddress(setting));
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("10.10.0.0/24", "10.10.0.7")]
+    [InlineData("10.20.0.0/16", "10.20.0.7")]
+    [InlineData("172.16.0.0/12", null)]
+    [InlineData("10.10.0.9", "10.10.0.9")]
+    public void OsdAddress_CidrToThisNodesAddressInIt_AddressAsIs(string? setting, string? expected) =>
+        Assert.Equal(expected, CephTrafficDefaults.OsdAddress(setting, Live));
 }
