@@ -2,7 +2,7 @@
 # Installs what Cordouan needs on Debian 12, only what is missing. Safe to run again.
 set -euo pipefail
 PACKAGES=(qemu-system-x86 qemu-utils etcd-server etcd-client syslinux syslinux-common mtools dosfstools busybox-static cpio
-          genisoimage python3-proxmoxer python3-requests ansible iproute2 procps nftables dnsmasq-base
+          genisoimage python3-proxmoxer python3-requests ansible iproute2 procps nftables dnsmasq-base fdisk
           ceph ceph-mon ceph-mgr ceph-osd ceph-common rbd-nbd qemu-block-extra
           chromium nginx-light)
 missing=()

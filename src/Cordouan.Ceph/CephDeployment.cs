@@ -34,7 +34,8 @@ public sealed class CephDeployment(CephContext context, ClusterInitializer initi
 
     public Task CheckOsdDeviceAsync(string device, bool zap, CancellationToken cancellationToken) => osds.CheckDeviceAsync(device, zap, cancellationToken);
 
-    public Task<int> CreateOsdAsync(string device, bool zap, CephStepLog log, CancellationToken cancellationToken) => osds.CreateAsync(device, zap, log, cancellationToken);
+    public Task<int> CreateOsdAsync(string device, bool zap, CephOsdAddresses addresses, CephStepLog log, CancellationToken cancellationToken) =>
+        osds.CreateAsync(device, zap, addresses, log, cancellationToken);
 
     public Task DestroyOsdAsync(int osdId, bool cleanup, CephStepLog log, CancellationToken cancellationToken) => osds.DestroyAsync(osdId, cleanup, log, cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace Cordouan.Client;
 public sealed partial class CordouanClient
 {
     /// <summary><c>POST /nodes/{node}/ceph/init</c>: the cluster-wide Ceph configuration (no daemon yet).</summary>
-    public Task InitCephAsync(string node, string network, string? clusterNetwork, int? size, int? minSize, string? failureDomain, CancellationToken cancellationToken) =>
+    public Task InitCephAsync(string node, string? network, string? clusterNetwork, int? size, int? minSize, string? failureDomain, CancellationToken cancellationToken) =>
         SendForDataAsync(ApiRequests.CephInit(node, network, clusterNetwork, size, minSize, failureDomain), cancellationToken);
 
     /// <summary><c>GET /nodes/{node}/ceph/status</c>.</summary>

@@ -6,7 +6,8 @@ namespace Cordouan.Ceph.Config;
 /// <summary>Pure rendering of this node's ceph.conf from the cluster facts (absolute paths, no secrets).</summary>
 public static class CephConfRenderer
 {
-    public static string Render(CephClusterFacts facts, CephPaths paths)
+    /// <summary>The conf of node <paramref name="nodeName"/>: the cluster's settings plus where this node's OSDs sit in the CRUSH map.</summary>
+    public static string Render(CephClusterFacts facts, CephPaths paths, string nodeName)
     {
         var ipv6 = facts.PublicNetwork.Contains(':', StringComparison.Ordinal);
         var text = new StringBuilder();
@@ -53,6 +54,9 @@ public static class CephConfRenderer
         Line(text, "keyring", Path.Combine(paths.DaemonRoot("osd"), "$cluster-$id", "keyring"));
         Line(text, "admin_socket", Path.Combine(paths.Run, "$cluster-$name.asok"));
         Line(text, "osd_objectstore", "bluestore");
+        // The CRUSH host is the Cordouan node, not the kernel's hostname: nodes in network namespaces share one hostname,
+        // and "one replica per host" must mean one per node.
+        Line(text, "crush_location", $"root=default host={nodeName}");
         foreach (var mon in facts.Mons)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n[mon.{mon.Name}]\n");

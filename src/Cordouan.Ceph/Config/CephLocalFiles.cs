@@ -3,7 +3,7 @@ using Cordouan.Platform.Files;
 namespace Cordouan.Ceph.Config;
 
 /// <summary>Writes this node's ceph.conf and the admin / bootstrap keyrings from the facts (atomically; keyrings 0600).</summary>
-public sealed class CephLocalFiles(CephTools tools)
+public sealed class CephLocalFiles(CephTools tools, CephOptions options)
 {
     public const UnixFileMode SecretMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -15,7 +15,7 @@ public sealed class CephLocalFiles(CephTools tools)
         Directory.CreateDirectory(paths.Log);
         await WriteIfChangedAsync(paths.AdminKeyring, Keyrings.Admin(facts), SecretMode, cancellationToken);
         await WriteIfChangedAsync(paths.BootstrapOsdKeyring, Keyrings.BootstrapOsd(facts), SecretMode, cancellationToken);
-        await WriteIfChangedAsync(paths.Conf, CephConfRenderer.Render(facts, paths),
+        await WriteIfChangedAsync(paths.Conf, CephConfRenderer.Render(facts, paths, options.NodeName),
             UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, cancellationToken);
     }
 

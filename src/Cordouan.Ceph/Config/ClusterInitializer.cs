@@ -13,7 +13,7 @@ public sealed class ClusterInitializer(CephContext context)
         var facts = new CephClusterFacts
         {
             Fsid = Guid.NewGuid().ToString(),
-            PublicNetwork = spec.Network,
+            PublicNetwork = spec.Network ?? throw new ValidationException("network", "property is missing and it is not optional"),
             ClusterNetwork = spec.ClusterNetwork,
             Size = spec.Size,
             MinSize = spec.MinSize,

@@ -30,7 +30,7 @@ public sealed class OsdDeployer(CephContext context, CephDaemonSupervisor superv
         }
     }
 
-    public async Task<int> CreateAsync(string device, bool zap, CephStepLog log, CancellationToken cancellationToken)
+    public async Task<int> CreateAsync(string device, bool zap, CephOsdAddresses addresses, CephStepLog log, CancellationToken cancellationToken)
     {
         var facts = await context.LoadAsync(cancellationToken);
         if (facts.Mons.Count == 0)
@@ -56,6 +56,7 @@ public sealed class OsdDeployer(CephContext context, CephDaemonSupervisor superv
         var keyring = await context.Tools.CephAsync(
             ["auth", "get-or-create", $"osd.{id}", "mon", "allow profile osd", "mgr", "allow profile osd", "osd", "allow *"], cancellationToken);
         await CephLocalFiles.WriteSecretAsync(Path.Combine(dataDir, "keyring"), keyring, cancellationToken);
+        await PinAddressesAsync(idText, addresses, log, cancellationToken);
         log.Info($"creating bluestore on {device}");
         await context.Tools.RunCheckedAsync(
             [
@@ -99,6 +100,7 @@ public sealed class OsdDeployer(CephContext context, CephDaemonSupervisor superv
         await supervisor.StopAsync(new CephDaemon("osd", idText), cancellationToken);
         log.Info($"purging osd.{osdId} from the cluster maps and auth");
         await context.Tools.CephAsync(["osd", "purge", idText, "--yes-i-really-mean-it"], cancellationToken);
+        await PinAddressesAsync(idText, CephOsdAddresses.Unpinned, log, cancellationToken);
         Directory.Delete(dataDir, recursive: true);
         if (cleanup && device is not null)
         {
@@ -106,5 +108,23 @@ public sealed class OsdDeployer(CephContext context, CephDaemonSupervisor superv
             await BlockDevices.WipeAsync(device, cancellationToken);
         }
         log.Info($"osd.{osdId} destroyed");
+    }
+
+    /// <summary>
+    /// Sets (or clears) the OSD's <c>public_addr</c> / <c>cluster_addr</c> in the monitors' config database, read by the
+    /// OSD at start. Always written, as ids are reused: a new osd.N must not inherit a destroyed osd.N's addresses.
+    /// </summary>
+    private async Task PinAddressesAsync(string idText, CephOsdAddresses addresses, CephStepLog log, CancellationToken cancellationToken)
+    {
+        foreach (var (option, address) in new[] { ("public_addr", addresses.Public), ("cluster_addr", addresses.Cluster) })
+        {
+            if (address is null)
+            {
+                await context.Tools.CephAsync(["config", "rm", $"osd.{idText}", option], cancellationToken);
+                continue;
+            }
+            log.Info($"osd.{idText}: {option} = {address}");
+            await context.Tools.CephAsync(["config", "set", $"osd.{idText}", option, address], cancellationToken);
+        }
     }
 }

@@ -5,8 +5,8 @@ namespace Cordouan.Client.Requests;
 
 public static partial class ApiRequests
 {
-    /// <summary><c>POST /nodes/{node}/ceph/init</c> (synchronous; <c>failure-domain</c> is a Cordouan extension).</summary>
-    public static ApiRequest<JsonElement> CephInit(string node, string network, string? clusterNetwork = null, int? size = null, int? minSize = null, string? failureDomain = null) =>
+    /// <summary><c>POST /nodes/{node}/ceph/init</c> (synchronous; <c>failure-domain</c> is a Cordouan extension; no network = the node's Ceph traffic networks).</summary>
+    public static ApiRequest<JsonElement> CephInit(string node, string? network, string? clusterNetwork = null, int? size = null, int? minSize = null, string? failureDomain = null) =>
         Post(Ceph(node) + "/init", Json.JsonElement, new RequestParameters()
             .Add("network", network).Add("cluster-network", clusterNetwork).Add("size", size).Add("min_size", minSize).Add("failure-domain", failureDomain));
 

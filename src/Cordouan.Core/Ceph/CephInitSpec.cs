@@ -3,8 +3,8 @@ namespace Cordouan.Core.Ceph;
 /// <summary>What <c>ceph init</c> fixes for the whole cluster.</summary>
 public sealed record CephInitSpec
 {
-    /// <summary>Public network in CIDR form (monitors and clients).</summary>
-    public required string Network { get; init; }
+    /// <summary>Public network in CIDR form (monitors and clients); null only before the node fills in its default.</summary>
+    public string? Network { get; init; }
 
     /// <summary>OSD replication network; the public network when null.</summary>
     public string? ClusterNetwork { get; init; }

@@ -31,8 +31,8 @@ public interface ICephDeployment
     /// <summary>Checks that <paramref name="device"/> may become an OSD (throws on <c>dev</c>); cheap, no change.</summary>
     Task CheckOsdDeviceAsync(string device, bool zap, CancellationToken cancellationToken);
 
-    /// <summary>Creates a bluestore OSD on a whole block device; returns its id.</summary>
-    Task<int> CreateOsdAsync(string device, bool zap, CephStepLog log, CancellationToken cancellationToken);
+    /// <summary>Creates a bluestore OSD on a whole block device, bound to <paramref name="addresses"/> where given; returns its id.</summary>
+    Task<int> CreateOsdAsync(string device, bool zap, CephOsdAddresses addresses, CephStepLog log, CancellationToken cancellationToken);
 
     /// <summary>Stops and purges an OSD of this node; <paramref name="cleanup"/> also wipes its device.</summary>
     Task DestroyOsdAsync(int osdId, bool cleanup, CephStepLog log, CancellationToken cancellationToken);

@@ -1,6 +1,10 @@
 using System.Globalization;
 using Cordouan.Core.Ceph;
+using Cordouan.Core.Errors;
+using Cordouan.Core.Network;
 using Cordouan.Core.Tasks;
+using Cordouan.Node.Hosting;
+using Cordouan.Node.Network;
 using Cordouan.Node.Tasks;
 
 namespace Cordouan.Node.Ceph;
@@ -8,16 +12,56 @@ namespace Cordouan.Node.Ceph;
 /// <summary>
 /// Ceph use cases of this node. Cheap checks run before a task starts, so bad input is a 400 and no task;
 /// long operations run as tasks (<c>cephcreatemon</c>, <c>cephcreateosd</c>, …) whose log shows every step.
+/// Networks and monitor addresses left out of a request come from this node's Ceph traffic networks.
 /// </summary>
-public sealed class CephService(ICephDeployment deployment, ICephCluster cluster, TaskManager tasks, PoolStorages poolStorages)
+public sealed class CephService(
+    ICephDeployment deployment,
+    ICephCluster cluster,
+    TaskManager tasks,
+    PoolStorages poolStorages,
+    TrafficNetworkService traffic,
+    IHostNetwork network,
+    NodeIdentity node)
 {
     public ICephCluster Cluster => cluster;
 
-    public Task InitAsync(CephInitSpec spec, CancellationToken cancellationToken) => deployment.InitAsync(spec, cancellationToken);
+    /// <summary>
+    /// Initializes Ceph. A network the request leaves out is this node's <c>ceph-public</c> (<c>ceph-cluster</c>)
+    /// setting; without either, the public network is a missing parameter (400 on <c>network</c>).
+    /// </summary>
+    public async Task InitAsync(CephInitSpec spec, CancellationToken cancellationToken)
+    {
+        if (spec.Network is null || spec.ClusterNetwork is null)
+        {
+            var settings = await traffic.GetAsync(node.NodeName, cancellationToken);
+            IReadOnlyList<LiveInterface> live = settings.CephPublic is null && settings.CephCluster is null
+                ? []
+                : await network.ListInterfacesAsync(cancellationToken);
+            spec = spec with
+            {
+                Network = spec.Network ?? DefaultNetwork("network", "ceph-public", settings.CephPublic, live)
+                    ?? throw new ValidationException("network",
+                        $"property is missing and it is not optional (or set node '{node.NodeName}''s Ceph public network: cord node set-networks {node.NodeName} --ceph-public <cidr>)"),
+                ClusterNetwork = spec.ClusterNetwork ?? DefaultNetwork("cluster-network", "ceph-cluster", settings.CephCluster, live),
+            };
+        }
+        await deployment.InitAsync(spec, cancellationToken);
+    }
 
+    /// <summary>Creates this node's monitor; without <paramref name="address"/>, at this node's <c>ceph-public</c> address when that is an address.</summary>
     public async Task<Upid> CreateMonAsync(string monId, string? address, string user, CancellationToken cancellationToken)
     {
-        await deployment.CheckCreateMonAsync(monId, address, cancellationToken);
+        var fromTraffic = address is null ? CephTrafficDefaults.MonAddress((await traffic.GetAsync(node.NodeName, cancellationToken)).CephPublic) : null;
+        address ??= fromTraffic;
+        try
+        {
+            await deployment.CheckCreateMonAsync(monId, address, cancellationToken);
+        }
+        catch (ValidationException e) when (fromTraffic is not null && e.Errors.TryGetValue("mon-address", out var why))
+        {
+            throw new ValidationException("mon-address",
+                $"{why} (the address is node '{node.NodeName}''s Ceph public address, cordouan-net-ceph-public: pass mon-address or change the setting)");
+        }
         return await tasks.StartAsync("cephcreatemon", "mon." + monId, user,
             t => deployment.CreateMonAsync(monId, address, Log(t), t.CancellationToken), cancellationToken);
     }
@@ -49,14 +93,25 @@ public sealed class CephService(ICephDeployment deployment, ICephCluster cluster
             t => deployment.DestroyMgrAsync(mgrId, Log(t), t.CancellationToken), cancellationToken);
     }
 
+    /// <summary>Creates an OSD on <paramref name="device"/>, bound to this node's Ceph public and cluster traffic addresses when they are set.</summary>
     public async Task<Upid> CreateOsdAsync(string device, bool zap, string user, CancellationToken cancellationToken)
     {
         await deployment.EnsureReadyAsync(requireInitialized: true, cancellationToken);
         await deployment.CheckOsdDeviceAsync(device, zap, cancellationToken);
+        var settings = await traffic.GetAsync(node.NodeName, cancellationToken);
+        IReadOnlyList<LiveInterface> live = settings.CephPublic is null && settings.CephCluster is null ? [] : await network.ListInterfacesAsync(cancellationToken);
+        var addresses = new CephOsdAddresses(CephTrafficDefaults.OsdAddress(settings.CephPublic, live), CephTrafficDefaults.OsdAddress(settings.CephCluster, live));
         return await tasks.StartAsync("cephcreateosd", Path.GetFileName(device), user,
             async t =>
             {
-                var id = await deployment.CreateOsdAsync(device, zap, Log(t), t.CancellationToken);
+                foreach (var (kind, setting, address) in new[] { ("ceph-public", settings.CephPublic, addresses.Public), ("ceph-cluster", settings.CephCluster, addresses.Cluster) })
+                {
+                    if (setting is not null && address is null)
+                    {
+                        t.Warn($"node '{node.NodeName}' has no address in its {kind} network {setting}: Ceph picks the OSD's address itself");
+                    }
+                }
+                var id = await deployment.CreateOsdAsync(device, zap, addresses, Log(t), t.CancellationToken);
                 t.Log($"created osd.{id.ToString(CultureInfo.InvariantCulture)} on {device}");
             }, cancellationToken);
     }
@@ -125,6 +180,13 @@ public sealed class CephService(ICephDeployment deployment, ICephCluster cluster
             }
         }, cancellationToken);
     }
+
+    private string? DefaultNetwork(string field, string kind, string? setting, IReadOnlyList<LiveInterface> live) =>
+        setting is null
+            ? null
+            : CephTrafficDefaults.Network(setting, live)
+                ?? throw new ValidationException(field,
+                    $"node '{node.NodeName}''s {kind} address {setting} (cordouan-net-{kind}) is on none of its interfaces, so it gives no network: pass {field}");
 
     private static CephStepLog Log(TaskContext task) => new(task.Log, task.Warn);
 }

@@ -8,14 +8,17 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cordouan.Api.Endpoints.Ceph;
 
-/// <summary><c>POST /nodes/{node}/ceph/init</c>: the cluster-wide configuration (synchronous, data null, as Proxmox).</summary>
+/// <summary>
+/// <c>POST /nodes/{node}/ceph/init</c>: the cluster-wide configuration (synchronous, data null, as Proxmox). Without
+/// <c>network</c> (<c>cluster-network</c>) the node's Ceph public (cluster) traffic network is taken.
+/// </summary>
 public static class CephInitHandler
 {
     public static async Task<IResult> InitAsync(HttpContext http, string node, NodeIdentity identity, IAccessGuard guard, CephService ceph)
     {
         var request = await CephRequest.ReadAsync(http, identity, guard, node, CephRequest.Modify);
         var p = request.Params;
-        var network = p.RequiredString("network");
+        var network = p.String("network");
         var clusterNetwork = p.String("cluster-network");
         var size = p.Integer("size", 1, 7) ?? 3;
         var minSize = p.Integer("min_size", 1, 7) ?? 2;
@@ -35,7 +38,7 @@ public static class CephInitHandler
         p.Validate();
         await ceph.InitAsync(new CephInitSpec
         {
-            Network = Normalize(network)!.Value.ToString(),
+            Network = network is null ? null : Normalize(network)!.Value.ToString(),
             ClusterNetwork = clusterNetwork is null ? null : Normalize(clusterNetwork)!.Value.ToString(),
             Size = (int)size,
             MinSize = (int)minSize,

@@ -108,20 +108,7 @@ public sealed class CephCluster : IAsyncLifetime
         int.Parse(File.ReadAllText(Node.Data.Combine("run", "ceph", name + ".pid")).Trim(), CultureInfo.InvariantCulture);
 
     /// <summary>Runs Ceph's own CLI against this cluster (for checks and test-only settings, never to deploy).</summary>
-    public async Task<string> CephCliAsync(string[] arguments, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo("ceph") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-c", Conf, "--connect-timeout", "15" }.Concat(arguments))
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        Assert.True(process.ExitCode == 0, $"ceph {string.Join(' ', arguments)} failed: {await stderr}");
-        return await stdout;
-    }
+    public Task<string> CephCliAsync(string[] arguments, CancellationToken cancellationToken) => CephProcesses.CliAsync(Conf, arguments, cancellationToken);
 
     /// <summary>Logs <c>cord</c> in to this node as admin; returns the CLI config file to pass to <see cref="Fixtures.Cord"/>.</summary>
     public async Task<string> LoginCordAsync(CancellationToken cancellationToken)
@@ -138,66 +125,12 @@ public sealed class CephCluster : IAsyncLifetime
         Admin?.Dispose();
         // cordouand first, so its supervisor cannot start a daemon again while we stop them.
         await Node.StopAsync();
-        await KillCephProcessesAsync();
+        await CephProcesses.KillUsingAsync(Conf);
         foreach (var device in _devices)
         {
             await device.DisposeAsync();
         }
         await Node.DisposeAsync();
-    }
-
-    /// <summary>SIGKILL every process whose command line names this cluster's ceph.conf, then wait until they are gone.</summary>
-    private async Task KillCephProcessesAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            var pids = ProcessesUsing(Conf);
-            if (pids.Count == 0)
-            {
-                return;
-            }
-            foreach (var pid in pids)
-            {
-                try
-                {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill();
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-                {
-                    // Already gone.
-                }
-            }
-            await Task.Delay(200);
-        }
-        throw new InvalidOperationException($"Ceph processes still alive after 30 s: {string.Join(", ", ProcessesUsing(Conf))}");
-    }
-
-    private static List<int> ProcessesUsing(string conf)
-    {
-        var pids = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                if (argv.Contains(conf) && stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z')
-                {
-                    pids.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // Exited while we looked.
-            }
-        }
-        return pids;
     }
 
     /// <summary>A free port P with P+1 also free (the monitor's v2 and v1 ports).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Cordouan.Platform.Processes;
 using Xunit;
 
 namespace Cordouan.Integration.Tests.Ceph;
@@ -93,6 +94,37 @@ public sealed class CephTests(CephCluster cluster)
     }
 
     [Fact]
+    public async Task OsdCreate_DeviceWithPartitionTable_RefusedUntilZapThenTaken()
+    {
+        await cluster.WaitForHealthOkAsync(Ct);
+        var device = cluster.SpareDevice.Path;
+        // A real GPT with one Linux partition, as sfdisk writes it on an operator's disk (the kernel is not told: a
+        // loop device without partscan cannot re-read it, and the table on disk is what the check must see).
+        await new ProcessRunner().RunCheckedAsync(["sfdisk", "--quiet", "--no-tell-kernel", "--wipe", "always", device], Ct, "label: gpt\n,,L\n");
+        var before = await PartitionTableAsync(device);
+        Assert.Contains("label: gpt", before, StringComparison.Ordinal);
+
+        var refused = await cluster.Admin.PostAsync("/nodes/node1/ceph/osd", new() { ["dev"] = device }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("has a partition table", refused.Error("dev"), StringComparison.Ordinal);
+        Assert.Contains("zap=1", refused.Error("dev"), StringComparison.Ordinal);
+        Assert.Equal(before, await PartitionTableAsync(device));
+        Assert.DoesNotContain(OsdDevices(), d => d.Device == device);
+
+        await cluster.Admin.RunTaskAsync(HttpMethod.Post, "/nodes/node1/ceph/osd", new() { ["dev"] = device, ["zap"] = "1" }, Ct);
+        var osd = Assert.Single(OsdDevices(), d => d.Device == device).Id;
+        var tree = (await cluster.Admin.GetAsync("/nodes/node1/ceph/osd", Ct)).EnsureOk().Data!.ToJsonString();
+        Assert.Contains($"\"osd.{osd}\"", tree, StringComparison.Ordinal);
+        var dump = await new ProcessRunner().RunAsync(["sfdisk", "--dump", device], Ct);
+        Assert.DoesNotContain("label:", dump.StandardOutput, StringComparison.Ordinal);
+
+        // Leave the cluster as the other tests expect it: three OSDs, the spare device free.
+        await cluster.Admin.RunTaskAsync(HttpMethod.Delete, $"/nodes/node1/ceph/osd/{osd}", new() { ["cleanup"] = "1" }, Ct);
+        Assert.DoesNotContain(OsdDevices(), d => d.Device == device);
+        await cluster.WaitForHealthOkAsync(Ct);
+    }
+
+    [Fact]
     public async Task Refusals_BadRequests_Answer400AndChangeNothing()
     {
         var admin = cluster.Admin;
@@ -152,6 +184,15 @@ public sealed class CephTests(CephCluster cluster)
         var pools = (await cluster.Admin.GetAsync("/nodes/node1/ceph/pool", Ct)).EnsureOk().Data!.AsArray();
         Assert.DoesNotContain(pools, p => p!["pool_name"]!.GetValue<string>() == "wide");
     }
+
+    private static async Task<string> PartitionTableAsync(string device) =>
+        (await new ProcessRunner().RunCheckedAsync(["sfdisk", "--dump", device], Ct)).StandardOutput;
+
+    /// <summary>This node's OSDs and the device each one's <c>block</c> link names.</summary>
+    private List<(int Id, string Device)> OsdDevices() =>
+        Directory.EnumerateDirectories(cluster.Node.Data.Combine("ceph", "osd"), "ceph-*")
+            .Select(d => (int.Parse(Path.GetFileName(d)["ceph-".Length..], CultureInfo.InvariantCulture), new FileInfo(Path.Combine(d, "block")).LinkTarget ?? ""))
+            .ToList();
 
     private string PidFile(string name) => cluster.Node.Data.Combine("run", "ceph", name + ".pid");
 

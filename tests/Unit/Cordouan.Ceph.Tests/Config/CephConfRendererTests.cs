@@ -27,7 +27,7 @@ public sealed class CephConfRendererTests
     [Fact]
     public void Render_TwoMons_ListsBothAddressVectorsAndNoSecret()
     {
-        var conf = CephConfRenderer.Render(Facts(), Paths);
+        var conf = CephConfRenderer.Render(Facts(), Paths, "pve1");
 
         Assert.Contains("\tmon_host = [v2:10.0.0.1:3300,v1:10.0.0.1:6789],[v2:10.0.0.2:4000,v1:10.0.0.2:4001]\n", conf, StringComparison.Ordinal);
         Assert.Contains("\tmon_initial_members = pve1,pve2\n", conf, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class CephConfRendererTests
     [Fact]
     public void Render_AdminKeyring_OnlyUnderClientSection()
     {
-        var conf = CephConfRenderer.Render(Facts(), Paths);
+        var conf = CephConfRenderer.Render(Facts(), Paths, "pve1");
 
         // In [global] it would make every daemon present the admin key ("handle_auth_bad_method").
         var global = conf[..conf.IndexOf("[client]", StringComparison.Ordinal)];
@@ -53,7 +53,7 @@ public sealed class CephConfRendererTests
     [InlineData("osd", "0", "osd")]
     public void Render_FailureDomain_SetsChooseleafTypeAndReporterSubtree(string domain, string chooseleaf, string reporters)
     {
-        var conf = CephConfRenderer.Render(Facts(domain), Paths);
+        var conf = CephConfRenderer.Render(Facts(domain), Paths, "pve1");
 
         Assert.Contains($"\tosd_crush_chooseleaf_type = {chooseleaf}\n", conf, StringComparison.Ordinal);
         Assert.Contains($"\tmon_osd_reporter_subtree_level = {reporters}\n", conf, StringComparison.Ordinal);
@@ -72,5 +72,14 @@ public sealed class CephConfRendererTests
     public void AddressVector_Ipv6_IsBracketed()
     {
         Assert.Equal("[v2:[fd00::1]:3300,v1:[fd00::1]:6789]", new CephMonEntry { Name = "a", Node = "a", Ip = "fd00::1" }.AddressVector);
+    }
+
+    [Fact]
+    public void Render_OsdSection_PutsThisNodesOsdsUnderItsNodeNameAsCrushHost()
+    {
+        var conf = CephConfRenderer.Render(Facts(), Paths, "pve2");
+
+        var osd = conf[conf.IndexOf("[osd]", StringComparison.Ordinal)..];
+        Assert.Contains("\tcrush_location = root=default host=pve2\n", osd[..osd.IndexOf("\n[", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 }
