@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Cordouan.Platform.Processes;
+using Cordouan.Testing;
 using Xunit;
 
 namespace Cordouan.Integration.Tests.Ceph;
@@ -96,6 +97,7 @@ public sealed class CephTests(CephCluster cluster)
     [Fact]
     public async Task OsdCreate_DeviceWithPartitionTable_RefusedUntilZapThenTaken()
     {
+        Requirements.Program("sfdisk", "apt-get install fdisk");
         await cluster.WaitForHealthOkAsync(Ct);
         var device = cluster.SpareDevice.Path;
         // A real GPT with one Linux partition, as sfdisk writes it on an operator's disk (the kernel is not told: a
