@@ -43,6 +43,38 @@ public sealed class NodeNetworkServiceTests
     }
 
     [Fact]
+    public void Restorable_LostBridges_AllKept()
+    {
+        var nat = new NodeInterface { Iface = "vmbr1", Cidr = "10.0.0.1/24", Nat = true };
+        var plain = new NodeInterface { Iface = "vmbr2" };
+
+        var (kept, skipped) = NodeNetworkService.Restorable([nat, plain], [Eth0], [Management]);
+
+        Assert.Equal([nat, plain], kept);
+        Assert.Empty(skipped);
+    }
+
+    [Fact]
+    public void Restorable_ManagementAddressOnAPortOrExtraOnABridge_ThatBridgeLeftAlone()
+    {
+        // Applied with force: the management address moved to vmbr0; after the reboot the host's own config put it back on eth0.
+        var moved = new NodeInterface { Iface = "vmbr0", BridgePorts = ["eth0"], Cidr = "192.0.2.10/24" };
+        var other = new NodeInterface { Iface = "vmbr1", Cidr = "10.0.0.1/24" };
+        LiveInterface[] live = [Eth0, new("vmbr1", "bridge", true, null, false, 1500, ["10.0.0.1/24"])];
+
+        var (kept, skipped) = NodeNetworkService.Restorable([moved, other], live, [Management]);
+
+        Assert.Equal([other], kept);
+        Assert.Equal("vmbr0 not restored: applying would cut the management address 192.0.2.10 (on eth0): it would become a port of bridge vmbr0; apply with force=1 to restore it anyway", Assert.Single(skipped));
+
+        // Someone added the management address to a declared bridge by hand: the restore would delete it from there.
+        LiveInterface[] added = [Eth0 with { Addresses = [] }, new("vmbr1", "bridge", true, null, false, 1500, ["10.0.0.1/24", "192.0.2.10/24"])];
+        var (keptAdded, skippedAdded) = NodeNetworkService.Restorable([other], added, [Management]);
+        Assert.Empty(keptAdded);
+        Assert.Contains("its address would become 10.0.0.1/24", Assert.Single(skippedAdded), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_BadFields_EveryOneReported()
     {
         var declared = new[]
