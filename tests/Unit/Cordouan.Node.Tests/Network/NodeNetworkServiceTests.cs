@@ -1,6 +1,7 @@
 using System.Net;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Network;
+using Cordouan.Node.Config;
 using Cordouan.Node.Network;
 using Xunit;
 
@@ -72,6 +73,34 @@ public sealed class NodeNetworkServiceTests
         var (keptAdded, skippedAdded) = NodeNetworkService.Restorable([other], added, [Management]);
         Assert.Empty(keptAdded);
         Assert.Contains("its address would become 10.0.0.1/24", Assert.Single(skippedAdded), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Match_LeasesOfTheNicsBridges_ByMacIgnoringCase_ExpiredAndTaggedLeft()
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+        NetConfig[] nics =
+        [
+            NetConfig.Parse("net1", "virtio=BC:24:11:00:00:02,bridge=vmbr1"),
+            NetConfig.Parse("net0", "virtio=BC:24:11:00:00:01,bridge=vmbr1"),
+            NetConfig.Parse("net2", "virtio=BC:24:11:00:00:03,bridge=vmbr1,tag=5"),
+            NetConfig.Parse("net3", "virtio=BC:24:11:00:00:04,bridge=vmbr0"),
+        ];
+        var leases = new Dictionary<string, IReadOnlyList<DhcpLease>>
+        {
+            ["vmbr1"] =
+            [
+                new("bc:24:11:00:00:01", "10.0.0.130", "a", now.AddMinutes(30)),
+                new("bc:24:11:00:00:02", "10.0.0.131", null, now.AddMinutes(-1)),
+                new("bc:24:11:00:00:03", "10.0.0.132", null, null),
+                new("bc:24:11:00:00:09", "10.0.0.133", null, null),
+            ],
+            ["vmbr0"] = [new("bc:24:11:00:00:04", "192.168.0.7", null, null)],
+        };
+
+        var addresses = NodeNetworkService.Match(nics, leases, now);
+
+        Assert.Equal([new VmAddress("net0", "BC:24:11:00:00:01", "10.0.0.130", "vmbr1"), new VmAddress("net3", "BC:24:11:00:00:04", "192.168.0.7", "vmbr0")], addresses);
     }
 
     [Fact]
