@@ -120,7 +120,7 @@ public static class DaemonHost
         services.AddSingleton<IClusterMembership, ClusterMembershipService>();
         services.AddHostedService<ClusterBootstrap>();
         // After ClusterBootstrap (the store answers), before HA starts VMs: a rebooted host gets its bridges back first.
-        services.AddHostedService<Cordouan.Node.Network.NetworkRestoreService>();
+        services.AddHostedService<Cordouan.Node.Network.NetworkStartupService>();
         services.AddHostedService<AdminBootstrapService>();
         services.AddHostedService<NodeLivenessService>();
         // After ClusterBootstrap re-attached the VMs: settles migrations a restart interrupted, then watches incoming ones.

@@ -1,4 +1,5 @@
 using Cordouan.Core.Errors;
+using Cordouan.Node.Hosting;
 using Cordouan.Node.Tasks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,10 +8,11 @@ namespace Cordouan.Node.Network;
 
 /// <summary>
 /// Once at daemon start: restores this node's applied networks (<see cref="NodeNetworkService.RestoreAsync"/>) and
-/// waits for it, bounded, so the VMs started next (HA) find their bridges. A failure is logged and the daemon starts
-/// anyway: the API is how an operator repairs the network.
+/// waits for it, bounded, so the VMs started next (HA) find their bridges; then warns when the node's API or etcd peer
+/// address lies outside its management or cluster network (<see cref="TrafficNetworkService.WarnAsync"/>). A failure
+/// is logged and the daemon starts anyway: the API is how an operator repairs the network.
 /// </summary>
-public sealed partial class NetworkRestoreService(NodeNetworkService networks, TaskManager tasks, ILogger<NetworkRestoreService> logger) : IHostedService
+public sealed partial class NetworkStartupService(NodeNetworkService networks, TrafficNetworkService traffic, TaskManager tasks, NodeIdentity node, ILogger<NetworkStartupService> logger) : IHostedService
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
@@ -25,6 +27,7 @@ public sealed partial class NetworkRestoreService(NodeNetworkService networks, T
                 LogRestoring(logger, upid);
                 await tasks.WaitAsync(upid, deadline.Token);
             }
+            await traffic.WarnAsync(node.NodeName, null, deadline.Token);
         }
         catch (Exception e) when (e is CordouanException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
