@@ -119,6 +119,8 @@ public static class DaemonHost
         services.AddHostedService(provider => provider.GetRequiredService<LearnerPromoter>());
         services.AddSingleton<IClusterMembership, ClusterMembershipService>();
         services.AddHostedService<ClusterBootstrap>();
+        // After ClusterBootstrap (the store answers), before HA starts VMs: a rebooted host gets its bridges back first.
+        services.AddHostedService<Cordouan.Node.Network.NetworkStartupService>();
         services.AddHostedService<AdminBootstrapService>();
         services.AddHostedService<NodeLivenessService>();
         // After ClusterBootstrap re-attached the VMs: settles migrations a restart interrupted, then watches incoming ones.

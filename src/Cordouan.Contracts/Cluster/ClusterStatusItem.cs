@@ -75,6 +75,10 @@ public sealed record ClusterStatusItem
     [JsonPropertyName("cordouan-net-ceph-cluster")]
     public string? CephClusterNetwork { get; init; }
 
+    /// <summary>Cordouan extension (node items): where the node's API or etcd peer address lies outside its management or cluster network, and what to restart with.</summary>
+    [JsonPropertyName("cordouan-net-warnings")]
+    public IReadOnlyList<string>? NetworkWarnings { get; init; }
+
     /// <summary>The set traffic networks as <c>kind=value</c>, in a fixed order.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Networks =>

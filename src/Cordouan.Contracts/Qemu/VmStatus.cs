@@ -57,4 +57,8 @@ public sealed record VmStatus
 
     [JsonPropertyName("ha")]
     public VmHaState? Ha { get; init; }
+
+    /// <summary>Extension: the running VM's IPv4 addresses known from the DHCP leases of its node's NAT bridges.</summary>
+    [JsonPropertyName("cordouan-ips")]
+    public IReadOnlyList<VmLeasedAddress>? Addresses { get; init; }
 }

@@ -27,6 +27,12 @@ public interface IHostNetwork
     /// </summary>
     Task ApplyAsync(IReadOnlyList<NodeInterface> previous, IReadOnlyList<NodeInterface> desired, Action<string> log, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What <see cref="ApplyAsync"/> of <paramref name="desired"/> over itself would change, one line each (a command to
+    /// run, a missing NAT table, forwarding off, a dnsmasq not running); empty when the kernel already matches. Reads only.
+    /// </summary>
+    Task<IReadOnlyList<string>> DifferencesAsync(IReadOnlyList<NodeInterface> desired, CancellationToken cancellationToken);
+
     /// <summary>Deletes the taps of <paramref name="vmId"/> that still exist (leftovers of a crash or of another tool); no-op when none.</summary>
     Task RemoveTapsAsync(VmId vmId, CancellationToken cancellationToken);
 

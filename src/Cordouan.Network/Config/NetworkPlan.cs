@@ -86,7 +86,7 @@ public static class NetworkPlan
         {
             commands.Add(["ip", "route", "del", "default", "via", oldGateway, "dev", name]);
         }
-        if (bridge.Gateway is { } gateway && bridge.Autostart)
+        if (bridge.Gateway is { } gateway && bridge.Autostart && current?.Gateway != gateway)
         {
             commands.Add(["ip", "route", "replace", "default", "via", gateway, "dev", name]);
         }

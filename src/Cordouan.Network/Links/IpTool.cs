@@ -32,15 +32,35 @@ public sealed class IpTool(ProcessRunner runner)
         return result.ExitCode != 0 ? null : ParseLinks(result.StandardOutput).FirstOrDefault(l => l.Name == name);
     }
 
-    /// <summary>Every interface with its global IPv4 addresses (<c>ip -d -j address show</c>).</summary>
+    /// <summary>Every interface with its global IPv4 addresses (<c>ip -d -j address show</c>) and the default route's gateway.</summary>
     public async Task<IReadOnlyList<LiveInterface>> InterfacesAsync(CancellationToken cancellationToken)
     {
         var result = await RunAsync(["ip", "-d", "-j", "address", "show"], cancellationToken);
-        return ParseInterfaces(result.StandardOutput);
+        var routes = await RunAsync(["ip", "-j", "-4", "route", "show", "default"], cancellationToken);
+        return ParseInterfaces(result.StandardOutput, ParseDefaultGateways(routes.StandardOutput));
     }
 
-    /// <summary>Parses the JSON array of <c>ip -d -j address show</c>.</summary>
-    internal static IReadOnlyList<LiveInterface> ParseInterfaces(string json)
+    /// <summary>Parses the JSON array of <c>ip -j route show default</c>: interface name → gateway of its default route.</summary>
+    internal static IReadOnlyDictionary<string, string> ParseDefaultGateways(string json)
+    {
+        var gateways = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return gateways;
+        }
+        using var document = JsonDocument.Parse(json);
+        foreach (var route in document.RootElement.EnumerateArray())
+        {
+            if (route.TryGetProperty("dev", out var dev) && route.TryGetProperty("gateway", out var gateway))
+            {
+                gateways.TryAdd(dev.GetString()!, gateway.GetString()!);
+            }
+        }
+        return gateways;
+    }
+
+    /// <summary>Parses the JSON array of <c>ip -d -j address show</c>; <paramref name="gateways"/> as <see cref="ParseDefaultGateways"/> gives them.</summary>
+    internal static IReadOnlyList<LiveInterface> ParseInterfaces(string json, IReadOnlyDictionary<string, string>? gateways = null)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -66,7 +86,7 @@ public sealed class IpTool(ProcessRunner runner)
                 }
             }
             var mtu = element.TryGetProperty("mtu", out var m) ? m.GetInt32() : 0;
-            result.Add(new LiveInterface(link.Name, link.Kind, link.Up, link.Master, link.VlanFiltering, mtu, addresses));
+            result.Add(new LiveInterface(link.Name, link.Kind, link.Up, link.Master, link.VlanFiltering, mtu, addresses, gateways?.GetValueOrDefault(link.Name)));
         }
         return result;
     }

@@ -77,6 +77,33 @@ public sealed partial class LinuxHostNetwork(IpTool ip, DnsmasqSupervisor dnsmas
         await ApplyNatAsync(previous, desired, log, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> DifferencesAsync(IReadOnlyList<NodeInterface> desired, CancellationToken cancellationToken)
+    {
+        var differences = NetworkPlan.Build(desired, desired, await ip.InterfacesAsync(cancellationToken)).Select(c => string.Join(' ', c)).ToList();
+        var nat = desired.Where(d => d.Nat).ToList();
+        if (nat.Count == 0)
+        {
+            return differences;
+        }
+        if ((await ip.RunAsync(NatPlan.ReadForwarding(), cancellationToken)).StandardOutput.Trim() != "1")
+        {
+            differences.Add("IPv4 forwarding is off");
+        }
+        var tables = NatPlan.ParseTables((await ip.RunAsync(NatPlan.ListTables(), cancellationToken)).StandardOutput);
+        foreach (var bridge in nat)
+        {
+            if (!tables.Contains(NatPlan.TableName(bridge.Iface)))
+            {
+                differences.Add($"nftables table ip {NatPlan.TableName(bridge.Iface)} is missing");
+            }
+            if (!dnsmasq.IsRunning(bridge))
+            {
+                differences.Add($"dnsmasq of {bridge.Iface} is not running");
+            }
+        }
+        return differences;
+    }
+
     public Task<IReadOnlyList<DhcpLease>> LeasesAsync(string bridge, CancellationToken cancellationToken) =>
         InterfaceNames.IsValid(bridge) ? dnsmasq.LeasesAsync(bridge, cancellationToken) : Task.FromResult<IReadOnlyList<DhcpLease>>([]);
 

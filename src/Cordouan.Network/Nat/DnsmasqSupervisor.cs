@@ -67,6 +67,13 @@ public sealed partial class DnsmasqSupervisor(ProcessRunner runner, string root,
         }
     }
 
+    /// <summary>Whether <paramref name="bridge"/>'s dnsmasq runs with its current settings (what <see cref="EnsureAsync"/> leaves alone).</summary>
+    public bool IsRunning(NodeInterface bridge)
+    {
+        var directory = Directory(bridge.Iface);
+        return DnsmasqProcess.FindRunning(Path.Combine(directory, "pid")) is { } running && running.Argv.SequenceEqual(NatPlan.Dnsmasq(bridge, directory));
+    }
+
     /// <summary>Stops wanting <paramref name="bridge"/>'s dnsmasq, stops it and drops its files (leases included).</summary>
     public async Task RemoveAsync(string bridge, Action<string> log, CancellationToken cancellationToken)
     {

@@ -38,10 +38,24 @@ public static class NatPlan
     /// <summary>Deletes the table of <paramref name="bridge"/> (fails harmlessly when it is gone).</summary>
     public static string[] DeleteTable(string bridge) => ["nft", "delete", "table", "ip", TableName(bridge)];
 
+    /// <summary>Lists the <c>ip</c> family's tables (<c>table ip &lt;name&gt;</c> a line); see <see cref="ParseTables"/>.</summary>
+    public static string[] ListTables() => ["nft", "list", "tables", "ip"];
+
+    /// <summary>The table names in the output of <see cref="ListTables"/>.</summary>
+    public static IReadOnlySet<string> ParseTables(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields is ["table", "ip", _])
+            .Select(fields => fields[2])
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// Routing between interfaces, which masquerading needs. It is per network namespace: in the daemon's own one.
     /// </summary>
     public static string[] EnableForwarding() => ["sysctl", "-q", "-w", "net.ipv4.ip_forward=1"];
+
+    /// <summary>Prints <c>1</c> when <see cref="EnableForwarding"/> is in effect.</summary>
+    public static string[] ReadForwarding() => ["sysctl", "-n", "net.ipv4.ip_forward"];
 
     /// <summary>
     /// dnsmasq for <paramref name="bridge"/>, files in <paramref name="directory"/>: no configuration file, only the

@@ -14,4 +14,7 @@ public sealed record ClusterMember(string Name, int NodeId, string Address, bool
 {
     /// <summary>The node's traffic networks (empty when none is set).</summary>
     public Network.TrafficNetworks Networks { get; init; } = new();
+
+    /// <summary>Where the node's API or etcd peer address lies outside its management or cluster network (<see cref="Network.TrafficNetworkCheck"/>).</summary>
+    public IReadOnlyList<string> NetworkWarnings { get; init; } = [];
 }

@@ -27,6 +27,7 @@ public sealed class ClusterView(IClusterStore store, NodeIdentity identity, IQuo
             nodes.Add(new ClusterMember(n.Name, n.NodeId, n.Address, n.Name == identity.NodeName, alive.Contains(n.Name), n.IsWitness, n.Name == leader, n.Maintenance)
             {
                 Networks = traffic,
+                NetworkWarnings = Network.TrafficNetworkCheck.Warnings(traffic, n),
             });
         }
         return new ClusterStatus(

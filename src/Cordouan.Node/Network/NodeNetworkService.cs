@@ -15,7 +15,7 @@ namespace Cordouan.Node.Network;
 /// (<c>network/&lt;node&gt;/staged</c>, a full copy of the declared interfaces) and take effect only when applied
 /// (a <c>srvreload</c> task), which records them as <c>applied</c>; a revert drops the staged copy.
 /// </summary>
-public sealed partial class NodeNetworkService(IClusterStore store, IHostNetwork network, TaskManager tasks, NodeIdentity node, VmRepository vms, ILogger<NodeNetworkService> logger)
+public sealed partial class NodeNetworkService(IClusterStore store, IHostNetwork network, TaskManager tasks, NodeIdentity node, VmRepository vms, TimeProvider time, ILogger<NodeNetworkService> logger)
 {
     private const string Applied = "applied";
     private const string Staged = "staged";

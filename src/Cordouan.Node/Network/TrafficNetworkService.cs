@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Cordouan.Core.Cluster;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Network;
 using Cordouan.Node.Ha;
+using Microsoft.Extensions.Logging;
 
 namespace Cordouan.Node.Network;
 
@@ -9,7 +11,7 @@ namespace Cordouan.Node.Network;
 /// Per-node traffic networks (<see cref="TrafficNetworks"/>), stored in etcd next to the node's interfaces. Any node
 /// may read or set them; a node resolves its own values against its live addresses.
 /// </summary>
-public sealed class TrafficNetworkService(IClusterStore store, IHostNetwork network)
+public sealed partial class TrafficNetworkService(IClusterStore store, IHostNetwork network, ILogger<TrafficNetworkService> logger)
 {
     private const string Name = "traffic";
 
@@ -60,7 +62,27 @@ public sealed class TrafficNetworkService(IClusterStore store, IHostNetwork netw
         {
             await documents.UpdateAsync(current, next, cancellationToken);
         }
+        await WarnAsync(node, next, cancellationToken);
         return next;
+    }
+
+    /// <summary>
+    /// Logs, as warnings, where <paramref name="node"/>'s API or etcd peer address lies outside its management or cluster
+    /// network (<see cref="TrafficNetworkCheck"/>); at daemon start and on every change. Returns the warnings.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WarnAsync(string node, TrafficNetworks? networks, CancellationToken cancellationToken)
+    {
+        networks ??= await GetAsync(node, cancellationToken);
+        if (await store.GetAsync(ClusterKeys.Node(node), cancellationToken) is not { } entry)
+        {
+            return [];
+        }
+        var warnings = TrafficNetworkCheck.Warnings(networks, JsonSerializer.Deserialize(entry.Value, StateJsonContext.Default.NodeDocument)!);
+        foreach (var warning in warnings)
+        {
+            LogMisplaced(logger, node, warning);
+        }
+        return warnings;
     }
 
     /// <summary>

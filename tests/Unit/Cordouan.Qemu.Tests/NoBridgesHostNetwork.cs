@@ -16,6 +16,9 @@ internal sealed class NoBridgesHostNetwork : IHostNetwork
     public Task ApplyAsync(IReadOnlyList<NodeInterface> previous, IReadOnlyList<NodeInterface> desired, Action<string> log, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("the driver tests never apply a node network");
 
+    public Task<IReadOnlyList<string>> DifferencesAsync(IReadOnlyList<NodeInterface> desired, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     public Task RemoveTapsAsync(VmId vmId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<DhcpLease>> LeasesAsync(string bridge, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DhcpLease>>([]);

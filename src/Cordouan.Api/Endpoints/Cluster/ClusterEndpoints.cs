@@ -75,6 +75,10 @@ public static class ClusterEndpoints
             {
                 item[key] = value!.DeepClone();
             }
+            if (node.NetworkWarnings.Count > 0)
+            {
+                item["cordouan-net-warnings"] = new JsonArray([.. node.NetworkWarnings.Select(w => (JsonNode)w)]);
+            }
             if (!status.Quorate)
             {
                 item["stale"] = 1;

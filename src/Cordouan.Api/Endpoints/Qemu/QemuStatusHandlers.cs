@@ -4,6 +4,7 @@ using Cordouan.Api.Http;
 using Cordouan.Core.Tasks;
 using Cordouan.Node.Ha;
 using Cordouan.Node.Hosting;
+using Cordouan.Node.Network;
 using Cordouan.Node.Vms;
 using Microsoft.AspNetCore.Http;
 
@@ -25,7 +26,7 @@ public static class QemuStatusHandlers
         return PveResult.List(items);
     }
 
-    public static async Task<IResult> CurrentAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, HaConfigRepository ha, IAccessGuard guard, TimeProvider time)
+    public static async Task<IResult> CurrentAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, HaConfigRepository ha, NodeNetworkService networks, IAccessGuard guard, TimeProvider time)
     {
         var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Audit");
         request.Params.Validate();
@@ -33,6 +34,11 @@ public static class QemuStatusHandlers
         var status = VmProjection.Summary(vm.Document, runtime, time.GetUtcNow());
         status["qmpstatus"] = runtime is null ? "stopped" : VmProjection.QmpStatus(runtime.State);
         status["ha"] = HaOf(await ha.Resources.FindAsync(HaResourceDocument.SidOf(request.VmId.Value), http.RequestAborted));
+        // Extension: what the NAT bridges' DHCP leases say, so users see their VM's address without a guest agent.
+        if (runtime is not null && await networks.AddressesAsync(vm.Document.Config, http.RequestAborted) is { Count: > 0 } addresses)
+        {
+            status["cordouan-ips"] = new JsonArray([.. addresses.Select(a => (JsonNode)new JsonObject { ["net"] = a.Net, ["mac"] = a.Mac, ["ip"] = a.Ip, ["bridge"] = a.Bridge })]);
+        }
         return PveResult.Ok(status);
     }
 

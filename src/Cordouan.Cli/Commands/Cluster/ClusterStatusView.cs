@@ -6,8 +6,8 @@ namespace Cordouan.Cli.Commands.Cluster;
 
 /// <summary>
 /// What <c>cord cluster status</c> prints for <c>GET /cluster/status</c>: a header (name, quorum, node and vote counts,
-/// witness), every warning, a note when the answer is a stale last known state, and one row per node.
-/// Every member (witness included) is one etcd voter, so votes are counted per node.
+/// witness), every warning (the nodes' traffic network ones included), a note when the answer is a stale last known
+/// state, and one row per node. Every member (witness included) is one etcd voter, so votes are counted per node.
 /// </summary>
 public sealed record ClusterStatusView(string Header, IReadOnlyList<string> Warnings, string? StaleNote, IReadOnlyList<IReadOnlyList<string?>> Rows)
 {
@@ -17,7 +17,9 @@ public sealed record ClusterStatusView(string Header, IReadOnlyList<string> Warn
     {
         var nodes = items.Where(i => i.Type == "node").OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
         var cluster = items.FirstOrDefault(i => i.Type == "cluster");
-        var warnings = items.Select(i => i.Warning).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var warnings = items.Select(i => i.Warning).Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => w!.Trim()).Distinct(StringComparer.Ordinal)
+            .Concat(nodes.SelectMany(n => (n.NetworkWarnings ?? []).Select(w => $"node {n.Name}: {w}")))
+            .ToList();
         string? staleNote = null;
         if (items.Any(i => i.Stale == true))
         {

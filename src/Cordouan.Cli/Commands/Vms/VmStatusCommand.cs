@@ -42,6 +42,7 @@ public sealed class VmStatusCommand : Command
                 ("disk", Formatting.Bytes(s.MaxDisk)),
                 ("template", s.Template == true ? "yes" : null),
                 ("ha", s.Ha?.Managed == true ? s.Ha.State ?? "managed" : null),
+                ("ip", s.Addresses is { Count: > 0 } addresses ? string.Join(", ", addresses.Select(a => $"{a.Ip} ({a.Net})")) : null),
             ]),
             cancellationToken);
         return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.Net;
+using Cordouan.Integration.Tests.Fixtures;
 using Cordouan.Testing;
 using Xunit;
 using VmApi = Cordouan.Integration.Tests.Fixtures.Vms;
@@ -58,6 +59,19 @@ public sealed class NatNetworkTests(NetworkLab lab)
             var lease = Assert.Single(leases, l => l!["mac"]!.GetValue<string>() == mac)!;
             Assert.Equal(address.ToString(), lease["ip"]!.GetValue<string>());
             Assert.Equal(VmId, lease["vmid"]!.GetValue<int>());
+
+            // The VM's status shows the leased address (extension cordouan-ips), and so does cord vm status.
+            var status = (await lab.Admin.GetAsync($"/nodes/{lab.NodeName}/qemu/{VmId}/status/current", ct)).EnsureOk().Data!;
+            var ip = Assert.Single(status["cordouan-ips"]!.AsArray())!;
+            Assert.Equal(address.ToString(), ip["ip"]!.GetValue<string>());
+            Assert.Equal("net0", ip["net"]!.GetValue<string>());
+            var config = lab.Node.Data.Combine("cord-nat.json");
+            var login = await Cord.RunAsync(config, TimeSpan.FromSeconds(90), ct, "login", "--server", lab.Node.BaseAddress.ToString(), "--user", "admin@pve",
+                "--password-file", lab.Node.Data.Combine("admin-password.in"), "--fingerprint", lab.Node.Fingerprint());
+            Assert.True(login.Exit == 0, login.Output);
+            var cord = await Cord.RunAsync(config, TimeSpan.FromSeconds(90), ct, "vm", "status", VmId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(cord.Exit == 0, cord.Output);
+            Assert.Contains($"{address} (net0)", cord.Output, StringComparison.Ordinal);
 
             // A dnsmasq that dies is started again by the daemon.
             var pidFile = lab.Node.Data.Combine("network", "dnsmasq", Bridge, "pid");

@@ -39,12 +39,32 @@ public sealed class TrafficNetworkTests(NetworkLab lab)
         var cliBad = await CordAsync(config, ct, "node", "set-networks", lab.NodeName, "--management", "nope");
         Assert.NotEqual(0, cliBad.Exit);
 
-        var clear = await CordAsync(config, ct, "node", "set-networks", lab.NodeName, "--delete", "migration", "ceph-public");
+        // Management and cluster networks the node's API and etcd peer addresses are not in: warned, with what to restart with.
+        var misplaced = await CordAsync(config, ct, "node", "set-networks", lab.NodeName, "--management", "10.250.99.0/24", "--cluster", "10.250.98.7");
+        Assert.True(misplaced.Exit == 0, misplaced.Output);
+        var warnings = (await NodeItemAsync(ct))["cordouan-net-warnings"]!.AsArray().Select(w => w!.GetValue<string>()).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.StartsWith($"API address {lab.Node.Address} is outside the management network 10.250.99.0/24: restart cordouand with --address", warnings[0], StringComparison.Ordinal);
+        Assert.StartsWith($"etcd peer address {lab.Node.Address} is outside the cluster network 10.250.98.7:", warnings[1], StringComparison.Ordinal);
+        var warned = await CordAsync(config, ct, "cluster", "status");
+        Assert.True(warned.Exit == 0, warned.Output);
+        // The console wraps long lines: compare words.
+        var words = string.Join(' ', warned.Output.Split([' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"WARNING: node {lab.NodeName}: API address {lab.Node.Address} is outside the management network 10.250.99.0/24", words, StringComparison.Ordinal);
+        var inside = await CordAsync(config, ct, "node", "set-networks", lab.NodeName, "--management", $"{lab.Node.Address}/24", "--cluster", lab.Node.Address.ToString());
+        Assert.True(inside.Exit == 0, inside.Output);
+        Assert.Null((await NodeItemAsync(ct))["cordouan-net-warnings"]);
+
+        var clear = await CordAsync(config, ct, "node", "set-networks", lab.NodeName, "--delete", "migration", "ceph-public", "management", "cluster");
         Assert.True(clear.Exit == 0, clear.Output);
         var cleared = (await lab.Admin.GetAsync(ConfigPath, ct)).EnsureOk().Data!;
         Assert.Null(cleared["cordouan-net-migration"]);
         Assert.Null(cleared["cordouan-net-ceph-public"]);
     }
+
+    private async Task<System.Text.Json.Nodes.JsonNode> NodeItemAsync(CancellationToken ct) =>
+        (await lab.Admin.GetAsync("/cluster/status", ct)).EnsureOk().Data!.AsArray()
+            .Single(i => i!["type"]!.GetValue<string>() == "node" && i["name"]!.GetValue<string>() == lab.NodeName)!;
 
     private static Task<(int Exit, string Output)> CordAsync(string config, CancellationToken ct, params string[] args) =>
         Cord.RunAsync(config, TimeSpan.FromSeconds(90), ct, args);

@@ -58,6 +58,14 @@ public sealed class ClusterStatusViewTests
     }
 
     [Fact]
+    public void From_NodeNetworkWarnings_ListedWithTheNodeName()
+    {
+        var view = ClusterStatusView.From(Parse("""[{"type":"node","id":"node/n1","name":"n1","local":1,"online":1,"nodeid":0,"cordouan-net-warnings":["API address 10.0.0.1 is outside the management network 10.5.0.0/24: restart"]}]"""));
+
+        Assert.Equal(["node n1: API address 10.0.0.1 is outside the management network 10.5.0.0/24: restart"], view.Warnings);
+    }
+
+    [Fact]
     public void From_NoClusterItem_SaysStandalone()
     {
         var view = ClusterStatusView.From(Parse("""[{"type":"node","id":"node/n1","name":"n1","local":1,"online":1,"nodeid":0}]"""));

@@ -37,6 +37,18 @@ public sealed class NetworkPlanTests
     }
 
     [Fact]
+    public void Build_Gateway_ReplacedOnlyWhenTheDefaultRouteDiffers()
+    {
+        var bridge = new NodeInterface { Iface = "vmbr1", Cidr = "10.0.0.1/24", Gateway = "10.0.0.254" };
+        var live = new LiveInterface("vmbr1", "bridge", true, null, false, 1500, ["10.0.0.1/24"], "10.0.0.254");
+
+        Assert.Empty(NetworkPlan.Build([bridge], [bridge], [live]));
+        Assert.Equal(
+            [["ip", "route", "replace", "default", "via", "10.0.0.254", "dev", "vmbr1"]],
+            NetworkPlan.Build([bridge], [bridge], [live with { Gateway = null }]));
+    }
+
+    [Fact]
     public void Build_Changes_OnlyTheDifferences()
     {
         var before = new NodeInterface { Iface = "vmbr1", BridgePorts = ["eth1"], Cidr = "10.0.0.1/24", Gateway = "10.0.0.254" };

@@ -28,6 +28,19 @@ public sealed class IpToolTests
             links);
     }
 
+    [Fact]
+    public void ParseInterfaces_DefaultRoute_GatewayOnItsInterfaceOnly()
+    {
+        // `ip -j -4 route show default` (iproute2 6.1) with one default route out of vmbr0.
+        var gateways = IpTool.ParseDefaultGateways("""[{"dst":"default","gateway":"10.9.0.254","dev":"vmbr0","flags":[]}]""");
+
+        var interfaces = IpTool.ParseInterfaces(Links, gateways);
+
+        Assert.Equal("10.9.0.254", interfaces.Single(i => i.Name == "vmbr0").Gateway);
+        Assert.All(interfaces.Where(i => i.Name != "vmbr0"), i => Assert.Null(i.Gateway));
+        Assert.Empty(IpTool.ParseDefaultGateways(""));
+    }
+
     [Theory]
     [InlineData("vmbr0", true)]
     [InlineData("vmbr0v4094", true)]

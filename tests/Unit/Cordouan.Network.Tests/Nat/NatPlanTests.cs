@@ -32,6 +32,15 @@ public sealed class NatPlanTests
     }
 
     [Fact]
+    public void ParseTables_NftListTables_NamesOfTheIpFamilyOnly()
+    {
+        var tables = NatPlan.ParseTables("table ip cordouan-nat-vmbr1\ntable ip filter\ntable inet other\n\n");
+
+        Assert.Equal(["cordouan-nat-vmbr1", "filter"], tables.Order(StringComparer.Ordinal));
+        Assert.Empty(NatPlan.ParseTables(""));
+    }
+
+    [Fact]
     public void DeleteTable_NamesOnlyOurTable() =>
         Assert.Equal(["nft", "delete", "table", "ip", "cordouan-nat-vmbrn"], NatPlan.DeleteTable("vmbrn"));
 
