@@ -13,7 +13,8 @@ public sealed class ClusterInitializer(CephContext context)
         var facts = new CephClusterFacts
         {
             Fsid = Guid.NewGuid().ToString(),
-            PublicNetwork = spec.Network ?? throw new ValidationException("network", "property is missing and it is not optional"),
+            PublicNetwork = spec.Network ?? throw new ValidationException("network",
+                $"property is missing and it is not optional (or set node '{context.Options.NodeName}''s Ceph public network: cord node set-networks {context.Options.NodeName} --ceph-public <cidr>)"),
             ClusterNetwork = spec.ClusterNetwork,
             Size = spec.Size,
             MinSize = spec.MinSize,

@@ -39,9 +39,8 @@ public sealed class CephService(
                 : await network.ListInterfacesAsync(cancellationToken);
             spec = spec with
             {
-                Network = spec.Network ?? DefaultNetwork("network", "ceph-public", settings.CephPublic, live)
-                    ?? throw new ValidationException("network",
-                        $"property is missing and it is not optional (or set node '{node.NodeName}''s Ceph public network: cord node set-networks {node.NodeName} --ceph-public <cidr>)"),
+                // Still null without a ceph-public setting: the deployment then refuses it, after "already initialized".
+                Network = spec.Network ?? DefaultNetwork("network", "ceph-public", settings.CephPublic, live),
                 ClusterNetwork = spec.ClusterNetwork ?? DefaultNetwork("cluster-network", "ceph-cluster", settings.CephCluster, live),
             };
         }

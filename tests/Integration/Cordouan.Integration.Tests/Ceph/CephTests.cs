@@ -133,6 +133,9 @@ public sealed class CephTests(CephCluster cluster)
         var init = await admin.PostAsync("/nodes/node1/ceph/init", new() { ["network"] = "127.0.0.0/8" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, init.Status);
         Assert.Contains("already initialized", init.Error("network"), StringComparison.Ordinal);
+        // Without network (and no ceph-public setting on this node) the answer is still "already initialized".
+        var bare = await admin.PostAsync("/nodes/node1/ceph/init", null, Ct);
+        Assert.Contains("already initialized", bare.Error("network"), StringComparison.Ordinal);
 
         var mon = await admin.PostAsync("/nodes/node1/ceph/mon/second", null, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, mon.Status);
