@@ -27,10 +27,13 @@ public sealed class CephSystemdTests
         var watch = Stopwatch.StartNew();
         await using var lab = await NetnsLab.CreateAsync(ct);
         var host = await lab.AddHostAsync("sd1", ct);
-        await using var systemd = await SystemdNamespace.BootAsync(host, ct);
-        var boot = watch.Elapsed.TotalSeconds;
-        await using var node = new CordouandNode(host, extraArguments: ["--ceph-service-manager", "auto"], command: systemd.Command);
+        // Disposed in reverse: the namespace first, which kills cordouand with it (a node stopped first would wait
+        // for the pipes its nsenter'd cordouand still holds).
+        SystemdNamespace? booted = null;
+        await using var node = new CordouandNode(host, extraArguments: ["--ceph-service-manager", "auto"], command: argv => booted!.Command(argv));
         await using var disk = await LoopDevice.CreateAsync(node.Data.Combine("osd.img"), 3L << 30, ct);
+        await using var systemd = booted = await SystemdNamespace.BootAsync(host, ct);
+        var boot = watch.Elapsed.TotalSeconds;
         await node.StartAsync(ct);
         using var admin = await node.AdminAsync(ct);
 
