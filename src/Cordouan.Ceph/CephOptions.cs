@@ -14,6 +14,12 @@ public sealed record CephOptions
     /// <summary>Directory of the Ceph binaries.</summary>
     public string BinaryDirectory { get; init; } = "/usr/bin";
 
+    /// <summary>
+    /// Resolved (never <see cref="CephServiceManager.Auto"/>): with systemd the daemons run under Ceph's own units in
+    /// Ceph's standard layout, and <see cref="DataDirectory"/> / <see cref="RunDirectory"/> are not used for Ceph.
+    /// </summary>
+    public CephServiceManager ServiceManager { get; init; } = CephServiceManager.Cordouand;
+
     /// <summary>Bound on every <c>ceph</c> CLI call's connection to the monitors.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

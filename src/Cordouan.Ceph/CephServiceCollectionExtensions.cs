@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cordouan.Ceph;
 
-/// <summary>Registers Ceph deployment (<see cref="ICephDeployment"/>, <see cref="ICephCluster"/>, <see cref="ICephClientConfig"/>) and the daemon supervisor.</summary>
+/// <summary>Registers Ceph deployment (<see cref="ICephDeployment"/>, <see cref="ICephCluster"/>, <see cref="ICephClientConfig"/>) and who runs the daemons (<see cref="CephOptions.ServiceManager"/>).</summary>
 public static class CephServiceCollectionExtensions
 {
     public static IServiceCollection AddCeph(this IServiceCollection services, CephOptions options)
@@ -21,8 +21,17 @@ public static class CephServiceCollectionExtensions
         services.AddSingleton<CephFactsStore>();
         services.AddSingleton<CephLocalFiles>();
         services.AddSingleton<CephContext>();
-        services.AddSingleton<CephDaemonSupervisor>();
-        services.AddHostedService(sp => sp.GetRequiredService<CephDaemonSupervisor>());
+        if (options.ServiceManager == CephServiceManager.Systemd)
+        {
+            // systemd alone keeps the daemons running: no supervisor loop exists that could start a second copy.
+            services.AddSingleton<ICephDaemonRunner, SystemdCephUnits>();
+        }
+        else
+        {
+            services.AddSingleton<CephDaemonSupervisor>();
+            services.AddSingleton<ICephDaemonRunner>(sp => sp.GetRequiredService<CephDaemonSupervisor>());
+            services.AddHostedService(sp => sp.GetRequiredService<CephDaemonSupervisor>());
+        }
         services.AddSingleton<ClusterInitializer>();
         services.AddSingleton<MonDeployer>();
         services.AddSingleton<MgrDeployer>();

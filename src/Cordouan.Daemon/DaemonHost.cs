@@ -112,6 +112,7 @@ public static class DaemonHost
             NodeName = options.NodeName,
             DataDirectory = Path.Combine(options.DataDirectory, "ceph"),
             RunDirectory = Path.Combine(options.EffectiveRunDirectory, "ceph"),
+            ServiceManager = CephServiceManagers.Resolve(options.CephServiceManager),
         });
         services.AddCordouanNode();
         services.AddCordouanAccess();

@@ -13,7 +13,7 @@ namespace Cordouan.Ceph.Daemons;
 /// A daemon that exits is started again with exponential backoff (1 s … 60 s). Stopping cordouand stops only the
 /// watching, never a daemon; <see cref="StopAsync(CephDaemon, CancellationToken)"/> (destroy) stops one.
 /// </summary>
-public sealed partial class CephDaemonSupervisor(CephTools tools, TimeProvider time, ILogger<CephDaemonSupervisor> logger) : BackgroundService
+public sealed partial class CephDaemonSupervisor(CephTools tools, TimeProvider time, ILogger<CephDaemonSupervisor> logger) : BackgroundService, ICephDaemonRunner
 {
     public const string WantedMarker = "cordouan-wanted";
     private static readonly string[] Types = ["mon", "mgr", "osd"];

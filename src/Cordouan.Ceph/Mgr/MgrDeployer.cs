@@ -8,7 +8,7 @@ using Cordouan.Core.Errors;
 namespace Cordouan.Ceph.Mgr;
 
 /// <summary>Creates and destroys managers of this node.</summary>
-public sealed class MgrDeployer(CephContext context, CephDaemonSupervisor supervisor, TimeProvider time)
+public sealed class MgrDeployer(CephContext context, ICephDaemonRunner daemons, TimeProvider time)
 {
     private static readonly TimeSpan RegisterTimeout = TimeSpan.FromSeconds(90);
 
@@ -39,8 +39,8 @@ public sealed class MgrDeployer(CephContext context, CephDaemonSupervisor superv
         undo.Push(() => context.Tools.CephAsync(["auth", "del", $"mgr.{mgrId}"], CancellationToken.None));
         await CephLocalFiles.WriteSecretAsync(Path.Combine(dataDir, "keyring"), keyring, cancellationToken);
         log.Info($"starting mgr.{mgrId}");
-        undo.Push(() => supervisor.StopAsync(daemon, CancellationToken.None));
-        await supervisor.StartAsync(daemon, cancellationToken);
+        undo.Push(() => daemons.StopAsync(daemon, CancellationToken.None));
+        await daemons.StartAsync(daemon, cancellationToken);
         await CephWait.UntilAsync($"mgr.{mgrId} to register with the monitors", RegisterTimeout, time, async ct =>
         {
             var dump = await context.Tools.CephJsonAsync(["mgr", "dump"], CephJsonContext.Default.CephMgrDump, ct);
@@ -60,7 +60,7 @@ public sealed class MgrDeployer(CephContext context, CephDaemonSupervisor superv
             throw new ValidationException("id", $"no manager '{mgrId}' on node '{context.Options.NodeName}'");
         }
         log.Info($"stopping mgr.{mgrId}");
-        await supervisor.StopAsync(new CephDaemon("mgr", mgrId), cancellationToken);
+        await daemons.StopAsync(new CephDaemon("mgr", mgrId), cancellationToken);
         await context.Tools.CephAsync(["auth", "del", $"mgr.{mgrId}"], cancellationToken);
         Directory.Delete(dataDir, recursive: true);
         log.Info($"mgr.{mgrId} destroyed");

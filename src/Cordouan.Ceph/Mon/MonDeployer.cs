@@ -8,7 +8,7 @@ using Cordouan.Core.Errors;
 namespace Cordouan.Ceph.Mon;
 
 /// <summary>Creates and destroys this node's monitor (one per node, as in Proxmox).</summary>
-public sealed class MonDeployer(CephContext context, CephDaemonSupervisor supervisor, TimeProvider time)
+public sealed class MonDeployer(CephContext context, ICephDaemonRunner daemons, TimeProvider time)
 {
     private static readonly TimeSpan QuorumTimeout = TimeSpan.FromSeconds(60);
 
@@ -52,8 +52,8 @@ public sealed class MonDeployer(CephContext context, CephDaemonSupervisor superv
                 [context.Tools.Binary("ceph-mon"), "--cluster", "ceph", "-c", context.Paths.Conf, "--mkfs", "-i", monId, "--monmap", monmap, "--keyring", keyring],
                 cancellationToken);
             log.Info($"starting mon.{monId}");
-            undo.Push(() => supervisor.StopAsync(daemon, CancellationToken.None));
-            await supervisor.StartAsync(daemon, cancellationToken);
+            undo.Push(() => daemons.StopAsync(daemon, CancellationToken.None));
+            await daemons.StartAsync(daemon, cancellationToken);
             await CephWait.UntilAsync($"mon.{monId} to join the quorum", QuorumTimeout, time, async ct =>
             {
                 var dump = await context.Tools.CephJsonAsync(["mon", "dump"], CephJsonContext.Default.CephMonDump, ct);
@@ -86,7 +86,7 @@ public sealed class MonDeployer(CephContext context, CephDaemonSupervisor superv
         log.Info($"removing mon.{monId} from the monitor map");
         await context.Tools.CephAsync(["mon", "remove", monId], cancellationToken);
         var daemon = new CephDaemon("mon", monId);
-        await supervisor.StopAsync(daemon, cancellationToken);
+        await daemons.StopAsync(daemon, cancellationToken);
         var updated = await context.Facts.UpdateAsync(f => f with { Mons = [.. f.Mons.Where(m => m.Name != monId)] }, cancellationToken);
         await context.Files.WriteAsync(updated, cancellationToken);
         Directory.Delete(context.Paths.DaemonData("mon", monId), recursive: true);

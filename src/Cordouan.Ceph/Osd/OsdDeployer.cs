@@ -12,7 +12,7 @@ namespace Cordouan.Ceph.Osd;
 /// Creates bluestore OSDs directly on whole block devices (<c>ceph osd new</c>, <c>ceph-osd --mkfs</c> with
 /// <c>bluestore_block_path</c> = the device) and destroys them. Refuses devices in use before changing anything.
 /// </summary>
-public sealed class OsdDeployer(CephContext context, CephDaemonSupervisor supervisor, BlockDevices devices, TimeProvider time)
+public sealed class OsdDeployer(CephContext context, ICephDaemonRunner daemons, BlockDevices devices, TimeProvider time)
 {
     private static readonly TimeSpan UpTimeout = TimeSpan.FromSeconds(60);
 
@@ -66,8 +66,8 @@ public sealed class OsdDeployer(CephContext context, CephDaemonSupervisor superv
             cancellationToken);
         undo.Push(() => BlockDevices.WipeAsync(device, CancellationToken.None));
         log.Info($"starting osd.{id}");
-        undo.Push(() => supervisor.StopAsync(daemon, CancellationToken.None));
-        await supervisor.StartAsync(daemon, cancellationToken);
+        undo.Push(() => daemons.StopAsync(daemon, CancellationToken.None));
+        await daemons.StartAsync(daemon, cancellationToken);
         await CephWait.UntilAsync($"osd.{id} to be up", UpTimeout, time, async ct =>
         {
             var tree = await context.Tools.CephJsonAsync(["osd", "df", "tree"], CephJsonContext.Default.CephOsdDfTree, ct);
@@ -97,7 +97,7 @@ public sealed class OsdDeployer(CephContext context, CephDaemonSupervisor superv
         log.Info($"marking osd.{osdId} out");
         await context.Tools.CephAsync(["osd", "out", idText], cancellationToken);
         log.Info($"stopping osd.{osdId}");
-        await supervisor.StopAsync(new CephDaemon("osd", idText), cancellationToken);
+        await daemons.StopAsync(new CephDaemon("osd", idText), cancellationToken);
         log.Info($"purging osd.{osdId} from the cluster maps and auth");
         await context.Tools.CephAsync(["osd", "purge", idText, "--yes-i-really-mean-it"], cancellationToken);
         await PinAddressesAsync(idText, CephOsdAddresses.Unpinned, log, cancellationToken);

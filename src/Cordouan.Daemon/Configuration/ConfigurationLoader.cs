@@ -30,6 +30,7 @@ public static class ConfigurationLoader
         ["--witness"] = "witness",
         ["--ha-watchdog"] = "ha-watchdog",
         ["--web-root"] = "web-root",
+        ["--ceph-service-manager"] = "ceph-service-manager",
     };
 
     /// <summary>Switches that may stand alone (<c>--witness</c>), meaning "true".</summary>
@@ -97,6 +98,10 @@ public static class ConfigurationLoader
             MigrationAddress = configuration["migration-address"] ?? options.MigrationAddress,
             WebRoot = configuration["web-root"] is { Length: > 0 } web ? Path.GetFullPath(web) : options.WebRoot,
             HaWatchdog = configuration["ha-watchdog"] is { Length: > 0 } watchdog ? Path.GetFullPath(watchdog) : options.HaWatchdog,
+            CephServiceManager = configuration["ceph-service-manager"] is { } csm
+                ? Enum.TryParse<Ceph.CephServiceManager>(csm, ignoreCase: true, out var m) && !int.TryParse(csm, out _) ? m
+                    : throw new ArgumentException($"ceph-service-manager '{csm}' must be auto, systemd or cordouand")
+                : options.CephServiceManager,
             Witness = configuration["witness"] is { } witness
                 ? bool.TryParse(witness, out var w) ? w : throw new ArgumentException($"witness '{witness}' must be true or false")
                 : options.Witness,

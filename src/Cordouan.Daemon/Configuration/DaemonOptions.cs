@@ -28,6 +28,8 @@ public sealed record DaemonOptions
     public string? Address { get; init; }
     /// <summary>Address for migration traffic (a separate network if the site has one); defaults to <see cref="EffectiveAddress"/>.</summary>
     public string? MigrationAddress { get; init; }
+    /// <summary>Who runs the Ceph daemons: auto = Ceph's systemd units when systemd is PID 1, else cordouand's supervisor.</summary>
+    public Ceph.CephServiceManager CephServiceManager { get; init; } = Ceph.CephServiceManager.Auto;
     /// <summary>A witness only votes (etcd member) and answers the API; it never runs VMs.</summary>
     public bool Witness { get; init; }
     /// <summary>

@@ -14,6 +14,7 @@ public sealed class CordouandNode : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
     private readonly IReadOnlyList<string> _extraArguments;
+    private readonly Func<string[], string[]>? _command;
     private Process? _process;
 
     /// <param name="extraArguments">Options appended to the command line (they win over the defaults).</param>
@@ -25,9 +26,14 @@ public sealed class CordouandNode : IAsyncDisposable
     /// <summary>A node inside <paramref name="host"/>'s namespace: API on &lt;address&gt;:8006, etcd peers on &lt;address&gt;:2380.</summary>
     /// <param name="nodeName">Defaults to the host's name.</param>
     /// <param name="extraArguments">Options appended to the command line (they win over the defaults).</param>
-    public CordouandNode(LabHost host, string? nodeName = null, IReadOnlyList<string>? extraArguments = null)
+    /// <param name="command">
+    /// Wraps cordouand's argv to run it inside more than the host's network namespace (a namespaced systemd's
+    /// <c>nsenter</c>); default <see cref="LabHost.Command"/>.
+    /// </param>
+    public CordouandNode(LabHost host, string? nodeName = null, IReadOnlyList<string>? extraArguments = null, Func<string[], string[]>? command = null)
         : this(nodeName ?? host.Name, extraArguments, host)
     {
+        _command = command;
     }
 
     private CordouandNode(string nodeName, IReadOnlyList<string>? extraArguments, LabHost? host)
@@ -109,10 +115,12 @@ public sealed class CordouandNode : IAsyncDisposable
             "--admin-password-file", Data.Combine("admin-password.in"),
             "--etcd-client-url", $"http://127.0.0.1:{EtcdClientPort}", "--etcd-peer-url", EtcdPeerUrl.ToString().TrimEnd('/'),
             "--address", Address.ToString(),
+            // Tests expect Ceph under the data dir whatever the machine's PID 1; a test of the systemd mode overrides it.
+            "--ceph-service-manager", "cordouand",
             .. _extraArguments,
         ];
         // `ip netns exec` execs cordouand in place, so the process we hold (and kill) is cordouand itself.
-        var argv = Host is null ? daemon : Host.Command(daemon);
+        var argv = Host is null ? daemon : _command?.Invoke(daemon) ?? Host.Command(daemon);
         var info = new ProcessStartInfo(argv[0])
         {
             RedirectStandardOutput = true,
