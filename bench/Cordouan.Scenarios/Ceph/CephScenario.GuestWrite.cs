@@ -40,14 +40,14 @@ public sealed partial class CephScenario
         TimeSpan hostSide;
         await using (var console = await SerialConsole.ConnectAsync(context.Node.SerialSocket(vmid), TimeSpan.FromSeconds(10), cancellationToken))
         {
-            await console.WaitForLineAsync(l => l.StartsWith("GUEST-UP disk=sda ", StringComparison.Ordinal), TimeSpan.FromMinutes(2), cancellationToken);
+            await console.WaitForLineAsync(l => l.StartsWith("GUEST-UP", StringComparison.Ordinal), TimeSpan.FromMinutes(2), cancellationToken);
             var disk = new GuestDisk(console);
-            await disk.WriteAsync("sdb", WarmUpMiB, TimeSpan.FromMinutes(1), cancellationToken);
+            await disk.WriteAsync("scsi1", WarmUpMiB, TimeSpan.FromMinutes(1), cancellationToken);
             var started = Stopwatch.GetTimestamp();
-            guest = await disk.WriteAsync("sdb", total, TimeSpan.FromMinutes(5), cancellationToken);
+            guest = await disk.WriteAsync("scsi1", total, TimeSpan.FromMinutes(5), cancellationToken);
             hostSide = Stopwatch.GetElapsedTime(started);
-            await disk.WriteAsync("sdc", WarmUpMiB, TimeSpan.FromMinutes(1), cancellationToken);
-            local = await disk.WriteAsync("sdc", total, TimeSpan.FromMinutes(5), cancellationToken);
+            await disk.WriteAsync("scsi2", WarmUpMiB, TimeSpan.FromMinutes(1), cancellationToken);
+            local = await disk.WriteAsync("scsi2", total, TimeSpan.FromMinutes(5), cancellationToken);
         }
         await context.RunTaskAsync(HttpMethod.Post, context.VmPath(vmid, "/status/stop"), null, cancellationToken);
         await context.RunTaskAsync(HttpMethod.Delete, context.VmPath(vmid), null, cancellationToken);
