@@ -16,6 +16,14 @@
 #   NET-RECV <port>         -> NET-RECV-BYTES <port> <bytes>     (once the sender closes; a stream of any length)
 #   NET-SEND <addr> <port> <secs> -> NET-SEND-DONE <addr>        (zeros for secs seconds)
 # and a NIC that appears or disappears later (hot-plug) prints NET-NIC-ADDED <if> <mac> / NET-NIC-REMOVED <if>.
+# A disk check, typed the same way (the reader runs one command at a time):
+#   DISK-WRITE <dev> <MiB>  -> DISK-WRITE-DONE <dev> <bytes> <ms> | DISK-WRITE-FAIL <dev> <why>
+#     <dev> is a block device (sdb) or scsi<N>: the sd disk at SCSI target N, i.e. the VM's scsiN on virtio-scsi-pci
+#     (sd names follow probe order, which varies from boot to boot with several disks).
+#     writes <MiB> MiB of 'C' bytes (0x43, so a host can tell them from a fresh disk's zeros) to that disk from
+#     offset 0: busybox dd, 1 MiB blocks, O_DIRECT and a final fsync, fed from an 8 MiB tmpfs file made beforehand
+#     (untimed). <ms> is the dd alone, read from the guest's /proc/uptime (10 ms steps; under TCG the guest clock
+#     follows the host's). Meant for a second disk: the boot disk's last MiB holds the counter.
 #
 # Idempotent: does nothing when OUTDIR/test-guest.qcow2 already exists (delete it to rebuild).
 # Installs its apt prerequisites when missing (needs root then) and downloads the kernel
@@ -77,6 +85,26 @@ cat > ir/bin/cord-net <<'EOF'
 say() { echo "$*" > /dev/console; }
 nics() { for d in /sys/class/net/eth*; do [ -e "$d" ] && printf '%s=%s ' "${d##*/}" "$(cat "$d/address")"; done; }
 mkdir -p /tmp && { [ -p /tmp/nc-hold ] || mkfifo /tmp/nc-hold; }
+# Milliseconds of uptime ("12.34" -> 12340); the "1" prefix keeps a fraction like "08" from reading as octal.
+ms() { read -r u _ < /proc/uptime; echo $(( ${u%.*} * 1000 + 1${u#*.} * 10 - 1000 )); }
+# The sd disk at SCSI target $1 (its sysfs address is host:channel:target:lun).
+scsi_disk() { for d in /sys/block/sd*; do a=$(basename "$(readlink "$d/device")"); [ "$(echo "$a" | cut -d: -f3)" = "$1" ] && echo "${d##*/}" && return; done; }
+disk_write() {
+  case "$2" in ''|*[!0-9]*|0) say "DISK-WRITE-FAIL $1 bad-size"; return ;; esac
+  case "$1" in scsi[0-9]*) dev=$(scsi_disk "${1#scsi}") ;; *) dev=$1 ;; esac
+  [ -n "$dev" ] && [ -b "/dev/$dev" ] || { say "DISK-WRITE-FAIL $1 no-such-device"; return; }
+  if [ ! -s /tmp/dw-8m ]; then
+    tr '\0' C < /dev/zero | head -c 1048576 > /tmp/dw-1m
+    for i in 1 2 3 4 5 6 7 8; do cat /tmp/dw-1m; done > /tmp/dw-8m
+  fi
+  t0=$(ms)
+  # cat fails (SIGPIPE) once dd has its count and exits, which ends the loop.
+  while cat /tmp/dw-8m; do :; done | dd of="/dev/$dev" bs=1M count="$2" iflag=fullblock oflag=direct conv=fsync 2> /tmp/dw-err
+  t1=$(ms)
+  # This busybox dd prints no byte count: "<full>+<partial> records out", full blocks being 1 MiB.
+  full=$(sed -n 's/^\([0-9]*\)+0 records out$/\1/p' /tmp/dw-err)
+  if [ -n "$full" ]; then say "DISK-WRITE-DONE $1 $((full * 1048576)) $((t1 - t0))"; else say "DISK-WRITE-FAIL $1 $(tr '\n' ' ' < /tmp/dw-err)"; fi
+}
 while read -r cmd a b c; do
   case "$cmd" in
     NET-IP) if ip link set "$a" up && ip addr add "$b" dev "$a"; then say "NET-IP-OK $a $b"; else say "NET-IP-FAIL $a $b"; fi ;;
@@ -91,6 +119,7 @@ while read -r cmd a b c; do
     # stdin) busybox nc dropped the connection after a few kilobytes, so NET-RECV could not carry a stream.
     NET-RECV) (say "NET-RECV-BYTES $a $(nc -l -p "$a" 0<>/tmp/nc-hold | wc -c)") & ;;
     NET-SEND) (timeout "$c" nc "$a" "$b" < /dev/zero; say "NET-SEND-DONE $a") & ;;
+    DISK-WRITE) disk_write "$a" "$b" ;;
   esac
 done
 EOF

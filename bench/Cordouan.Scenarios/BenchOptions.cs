@@ -33,6 +33,12 @@ public sealed record BenchOptions
     /// <summary>Guest-to-guest streams per side (API-made bridge, hand-made taps) in the <c>net</c> scenario.</summary>
     public int NetRounds { get; init; } = 3;
 
+    /// <summary>Size of the rbd disk the <c>ceph</c> scenario fills with <c>rbd bench</c> and clones full.</summary>
+    public int CephImageMiB { get; init; } = 1024;
+
+    /// <summary>What the test guest writes to its rbd disk in the <c>ceph</c> scenario (and <c>rbd bench</c> beside it).</summary>
+    public int GuestWriteMiB { get; init; } = 256;
+
     public TimeSpan IdleBeforeRss { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Scenario names to run (all when empty).</summary>
@@ -59,6 +65,8 @@ public sealed record BenchOptions
                         MigrationRounds = 1,
                         FailoverRounds = 3,
                         NetRounds = 1,
+                        CephImageMiB = 256,
+                        GuestWriteMiB = 64,
                         ResourcesBudget = TimeSpan.FromSeconds(45),
                         Deadline = TimeSpan.FromMinutes(6),
                     };

@@ -45,8 +45,18 @@ public sealed partial class VmService
     /// </summary>
     public async Task<Upid> CloneAsync(VmId sourceId, VmId newId, CloneRequest request, string user, CancellationToken cancellationToken)
     {
-        var source = await vms.GetOwnedAsync(sourceId, cancellationToken);
-        await EnsurePlacementAllowedAsync(reason => new ValidationException("target", $"can't clone VM {sourceId} to this node: {reason}"), cancellationToken);
+        // Four independent etcd reads, sent together rather than one after the other (each is a round trip that every
+        // clone waits for); the checks below still run in the same order, and the create is still a compare-and-swap.
+        var sourceRead = vms.GetOwnedAsync(sourceId, cancellationToken);
+        var placementRead = maintenance.PlacementRefusalAsync(cancellationToken);
+        var macsRead = UsedMacsAsync(null, [], cancellationToken);
+        var existingRead = vms.FindAsync(newId, cancellationToken);
+        await Task.WhenAll(sourceRead, placementRead, macsRead, existingRead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var source = await sourceRead;
+        if (await placementRead is { } refusal)
+        {
+            throw new ValidationException("target", $"can't clone VM {sourceId} to this node: {refusal}");
+        }
         var full = request.Full ?? !source.Document.IsTemplate;
         if (!full && !source.Document.IsTemplate)
         {
@@ -61,9 +71,9 @@ public sealed partial class VmService
             throw new VmStateException($"VM {sourceId} is running - cloning a running VM needs a snapshot (snapname) or a stopped VM");
         }
         var sourceConfig = request.Snapshot is null ? source.Document.Config : source.Document.Snapshots[request.Snapshot].Config;
-        var config = NewCloneConfig(sourceConfig, newId, request, await UsedMacsAsync(null, [], cancellationToken));
+        var config = NewCloneConfig(sourceConfig, newId, request, await macsRead);
         var placeholder = new VmDocument { VmId = newId.Value, Owner = NodeName, Config = config, Lock = "clone" };
-        if (await vms.FindAsync(newId, cancellationToken) is { } existing)
+        if (await existingRead is { } existing)
         {
             throw new AlreadyExistsException($"unable to create VM {newId} - VM {newId} already exists on node '{existing.Document.Owner}'");
         }
