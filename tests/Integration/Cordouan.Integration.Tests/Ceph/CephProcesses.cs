@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cordouan.Testing;
 using Xunit;
 
 namespace Cordouan.Integration.Tests.Ceph;
@@ -30,55 +31,9 @@ public static class CephProcesses
     /// <summary>SIGKILLs every process whose command line names <paramref name="conf"/>, then waits (bounded) until they are gone.</summary>
     public static async Task KillUsingAsync(string conf)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < KillTimeout)
+        if (!await ProcessesByArgument.KillAllAsync(conf, KillTimeout))
         {
-            var pids = Using(conf);
-            if (pids.Count == 0)
-            {
-                return;
-            }
-            foreach (var pid in pids)
-            {
-                try
-                {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill();
-                }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-                {
-                    // Already gone.
-                }
-            }
-            await Task.Delay(200);
+            throw new InvalidOperationException($"Ceph processes still alive after {KillTimeout.TotalSeconds} s: {string.Join(", ", ProcessesByArgument.Find(conf))}");
         }
-        throw new InvalidOperationException($"Ceph processes still alive after {KillTimeout.TotalSeconds} s: {string.Join(", ", Using(conf))}");
-    }
-
-    /// <summary>Live (not zombie) processes whose argv holds <paramref name="conf"/> as one argument.</summary>
-    public static List<int> Using(string conf)
-    {
-        var pids = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                if (argv.Contains(conf) && stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z')
-                {
-                    pids.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // Exited while we looked.
-            }
-        }
-        return pids;
     }
 }
