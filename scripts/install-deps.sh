@@ -4,7 +4,7 @@ set -euo pipefail
 PACKAGES=(qemu-system-x86 qemu-utils etcd-server etcd-client syslinux syslinux-common mtools dosfstools busybox-static cpio
           genisoimage python3-proxmoxer python3-requests ansible iproute2 procps nftables dnsmasq-base fdisk
           ceph ceph-mon ceph-mgr ceph-osd ceph-common rbd-nbd qemu-block-extra
-          chromium nginx-light)
+          chromium nginx-light socat)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
