@@ -29,9 +29,11 @@ public static class DaemonHost
 {
     public static async Task<WebApplication> BuildAsync(DaemonOptions options, HostTransitions transitions, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.DataDirectory);
-        var certificate = await NodeCertificates.LoadOrCreateAsync(
-            options.DataDirectory, options.NodeName, [options.ListenEndpoint.Host, options.EffectiveAddress, new Uri(options.EtcdPeerUrl).Host], cancellationToken);
+        // The data dir holds the cluster's keys, etcd's data and the disk images: root only, tightened if it was looser.
+        SecretFiles.EnsurePrivateDirectory(options.DataDirectory);
+        var addresses = CertificateAddresses(options);
+        var certificate = await NodeCertificates.LoadOrCreateAsync(options.DataDirectory, options.NodeName, addresses, cancellationToken);
+        var etcdIdentity = await NodeCertificates.EtcdIdentityAsync(options.DataDirectory, options.NodeName, addresses, cancellationToken);
         var identity = new NodeIdentity(options.NodeName, options.DataDirectory, options.ClusterName)
         {
             SslFingerprint = NodeCertificates.Fingerprint(certificate),
@@ -85,19 +87,21 @@ public static class DaemonHost
                 // A joined member starts from the cluster's member list; etcd reads it only while its data dir is empty.
                 InitialCluster = membership?.InitialCluster,
                 InitialClusterState = membership is null ? "new" : "existing",
-                PeerTls = options.EtcdPeerUrl.StartsWith("https://", StringComparison.Ordinal)
-                    ? new EtcdPeerTls(
-                        Path.Combine(options.DataDirectory, "certs", "node.pem"),
-                        Path.Combine(options.DataDirectory, "certs", "node-key.pem"),
-                        Path.Combine(options.DataDirectory, "certs", "ca.pem"))
-                    : null,
+                PeerTls = options.EtcdPeerUrl.StartsWith("https://", StringComparison.Ordinal) ? etcdIdentity : null,
+                ClientTls = options.EtcdClientUrl.StartsWith("https://", StringComparison.Ordinal) ? etcdIdentity : null,
                 EtcdBinary = options.EtcdBinary,
                 LogFile = Path.Combine(options.DataDirectory, "etcd.log"),
             });
         }
         // First after the etcd member: finishes (or reports) a join or leave before anything reads the store.
         services.AddHostedService<TransitionContinuation>();
-        services.AddEtcdClusterStore(new EtcdClientOptions { Endpoints = etcdEndpoints });
+        services.AddEtcdClusterStore(new EtcdClientOptions
+        {
+            Endpoints = etcdEndpoints,
+            Tls = etcdEndpoints.Any(e => e.StartsWith("https://", StringComparison.Ordinal))
+                ? new EtcdTlsFiles(options.EtcdCertFile ?? etcdIdentity.CertificateFile, options.EtcdKeyFile ?? etcdIdentity.KeyFile, options.EtcdCaFile ?? etcdIdentity.TrustedCaFile)
+                : null,
+        });
         services.AddHostNetwork(options.DataDirectory);
         services.AddQemuDriver(new QemuOptions
         {
@@ -143,4 +147,12 @@ public static class DaemonHost
         app.MapCordouanApi();
         return app;
     }
+
+    /// <summary>Every address this node is reached on: the API's, the advertised one, etcd's client and peer ones.</summary>
+    public static IReadOnlyList<string> CertificateAddresses(DaemonOptions options) =>
+    [
+        options.ListenEndpoint.Host, options.EffectiveAddress,
+        .. options.EtcdClientUrl.Split(',').Select(u => new Uri(u.Trim()).Host),
+        new Uri(options.EtcdPeerUrl).Host,
+    ];
 }

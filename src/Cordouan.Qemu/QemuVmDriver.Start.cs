@@ -85,7 +85,10 @@ public sealed partial class QemuVmDriver
     /// <summary>Creates the VM's run directory (owner-only) and removes leftovers of an earlier run.</summary>
     private static void PrepareRunDirectory(QemuRunPaths paths)
     {
-        Directory.CreateDirectory(paths.RunDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Directory.CreateDirectory(paths.RunDirectory, ownerOnly);
+        // The QMP, VNC and serial sockets in it give control of the guest: a directory left looser by an older version is tightened.
+        File.SetUnixFileMode(paths.RunDirectory, ownerOnly);
         DeleteRuntimeFiles(paths);
         File.Delete(paths.LogFile);
     }

@@ -3,8 +3,14 @@ namespace Cordouan.Cluster.Etcd;
 /// <summary>How the cluster store reaches etcd.</summary>
 public sealed record EtcdClientOptions
 {
-    /// <summary>Client URLs of the etcd members (e.g. http://127.0.0.1:2379); tried in order, failing over on errors.</summary>
+    /// <summary>Client URLs of the etcd members (e.g. https://127.0.0.1:2379); tried in order, failing over on errors.</summary>
     public IReadOnlyList<string> Endpoints { get; init; } = ["http://127.0.0.1:2379"];
+
+    /// <summary>
+    /// For https endpoints (required then): the client certificate and key presented to etcd, and the CA the members'
+    /// certificates must chain to. Null: plain-HTTP endpoints, only where explicitly configured.
+    /// </summary>
+    public EtcdTlsFiles? Tls { get; init; }
 
     /// <summary>Upper bound of one store call, failover and retries included; past it the call throws QuorumLostException.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);

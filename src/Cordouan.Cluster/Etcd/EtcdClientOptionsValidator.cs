@@ -21,9 +21,15 @@ public sealed class EtcdClientOptionsValidator : IValidateOptions<EtcdClientOpti
         }
         foreach (var endpoint in options.Endpoints)
         {
-            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                errors.Add($"etcd.endpoints: '{endpoint}' is not an http:// URL (TLS is not supported yet)");
+                errors.Add($"etcd.endpoints: '{endpoint}' is not an http:// or https:// URL");
+            }
+            else if ((uri.Scheme == Uri.UriSchemeHttps) != options.Tls is not null)
+            {
+                errors.Add(options.Tls is null
+                    ? $"etcd.endpoints: '{endpoint}' is https: give the client certificate, key and CA files (etcd.tls)"
+                    : $"etcd.endpoints: '{endpoint}' is plain http while client certificates are configured: use https:// for every endpoint");
             }
         }
         Positive(errors, "etcd.requestTimeout", options.RequestTimeout);

@@ -18,6 +18,17 @@ public static class EtcdCommandLine
                 "--peer-client-cert-auth=true",
             ]
             : [];
+        // Clients (cordouand itself, etcdctl) must present a certificate from the cluster CA: no local process reads the
+        // store without one. etcd's HTTP gateway also dials the member with the member's own certificate.
+        string[] clientTls = options.ClientTls is { } client
+            ?
+            [
+                $"--cert-file={client.CertificateFile}",
+                $"--key-file={client.KeyFile}",
+                $"--trusted-ca-file={client.TrustedCaFile}",
+                "--client-cert-auth=true",
+            ]
+            : [];
         return
         [
             options.EtcdBinary,
@@ -42,6 +53,7 @@ public static class EtcdCommandLine
             "--enable-v2=false",
             "--logger=zap",
             $"--log-outputs={options.LogFilePath}",
+            .. clientTls,
             .. peerTls,
         ];
     }

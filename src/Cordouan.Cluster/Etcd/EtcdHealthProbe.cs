@@ -5,11 +5,11 @@ using Cordouan.Cluster.Etcd.Wire;
 namespace Cordouan.Cluster.Etcd;
 
 /// <summary>Asks a member's GET /health whether it serves linearizable requests (it has a leader).</summary>
-internal sealed class EtcdHealthProbe(string clientUrl, TimeProvider timeProvider) : IDisposable
+internal sealed class EtcdHealthProbe(string clientUrl, EtcdTlsFiles? tls, TimeProvider timeProvider) : IDisposable
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, ConnectTimeout = ProbeTimeout })
+    private readonly HttpClient _http = new(CreateHandler(tls))
     {
         Timeout = Timeout.InfiniteTimeSpan,
         DefaultRequestVersion = HttpVersion.Version11,
@@ -46,4 +46,15 @@ internal sealed class EtcdHealthProbe(string clientUrl, TimeProvider timeProvide
     }
 
     public void Dispose() => _http.Dispose();
+
+    // The member's own client certificate: with --client-cert-auth even /health wants one.
+    private static SocketsHttpHandler CreateHandler(EtcdTlsFiles? tls)
+    {
+        var handler = new SocketsHttpHandler { UseProxy = false, ConnectTimeout = ProbeTimeout };
+        if (EtcdClientTls.Create(tls) is { } options)
+        {
+            handler.SslOptions = options;
+        }
+        return handler;
+    }
 }

@@ -40,7 +40,7 @@ public sealed partial class EtcdMember : IHostedService, IAsyncDisposable
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
-        _probe = new EtcdHealthProbe(options.PrimaryClientUrl, timeProvider);
+        _probe = new EtcdHealthProbe(options.PrimaryClientUrl, options.ClientTls, timeProvider);
         _pidFile = new EtcdPidFile(options.PidFilePath, options.DataDirectoryPath);
     }
 

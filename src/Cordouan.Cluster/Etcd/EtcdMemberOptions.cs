@@ -9,7 +9,10 @@ public sealed record EtcdMemberOptions
     /// <summary>etcd's data directory (created with mode 0700 if missing).</summary>
     public required string DataDirectory { get; init; }
 
-    /// <summary>URL clients use, also listened on, e.g. http://127.0.0.1:2379 (comma-separated for several).</summary>
+    /// <summary>
+    /// URL clients use, also listened on, e.g. https://127.0.0.1:2379 (comma-separated for several). https requires
+    /// <see cref="ClientTls"/>: clients must then present a certificate from its CA; http is open to every local process.
+    /// </summary>
     public string ClientUrl { get; init; } = "http://127.0.0.1:2379";
 
     /// <summary>URL peers use, also listened on, e.g. http://10.0.0.1:2380.</summary>
@@ -28,7 +31,13 @@ public sealed record EtcdMemberOptions
     /// Mutual TLS between members (with an https peer URL): this member's certificate and key (PEM) and the CA every
     /// member's certificate must chain to. Null: peers talk plain HTTP (only for an http peer URL).
     /// </summary>
-    public EtcdPeerTls? PeerTls { get; init; }
+    public EtcdTlsFiles? PeerTls { get; init; }
+
+    /// <summary>
+    /// Mutual TLS for clients (with an https client URL): the certificate and key the member serves, and the CA every
+    /// client's certificate must chain to (--client-cert-auth). Null: clients talk plain HTTP (only for an http client URL).
+    /// </summary>
+    public EtcdTlsFiles? ClientTls { get; init; }
 
     /// <summary>The etcd executable: a name looked up on PATH or an absolute path.</summary>
     public string EtcdBinary { get; init; } = "etcd";

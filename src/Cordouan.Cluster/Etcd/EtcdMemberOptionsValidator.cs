@@ -23,14 +23,25 @@ public sealed class EtcdMemberOptionsValidator : IValidateOptions<EtcdMemberOpti
         {
             errors.Add($"etcd.member.dataDirectory: '{options.DataDirectory}' must be an absolute path");
         }
-        Urls(errors, "etcd.member.clientUrl", options.ClientUrl, allowHttps: false);
-        Urls(errors, "etcd.member.peerUrl", options.PeerUrl, allowHttps: true);
+        Urls(errors, "etcd.member.clientUrl", options.ClientUrl);
+        Urls(errors, "etcd.member.peerUrl", options.PeerUrl);
         var httpsPeers = options.PeerUrl.StartsWith("https://", StringComparison.Ordinal);
         if (httpsPeers != options.PeerTls is not null)
         {
             errors.Add(httpsPeers
                 ? $"etcd.member.peerTls: the https peer URL '{options.PeerUrl}' needs peer certificate files"
                 : $"etcd.member.peerTls: peer certificates need an https peer URL, not '{options.PeerUrl}'");
+        }
+        var clientSchemes = options.ClientUrl.Split(',').Select(u => u.Trim().StartsWith("https://", StringComparison.Ordinal)).Distinct().ToList();
+        if (clientSchemes.Count > 1)
+        {
+            errors.Add($"etcd.member.clientUrl: '{options.ClientUrl}' mixes http and https URLs (one plain URL would open the store to every local process)");
+        }
+        else if (clientSchemes[0] != options.ClientTls is not null)
+        {
+            errors.Add(clientSchemes[0]
+                ? $"etcd.member.clientTls: the https client URL '{options.ClientUrl}' needs certificate files"
+                : $"etcd.member.clientTls: client certificates need an https client URL, not '{options.ClientUrl}'");
         }
         if (options.InitialClusterState is not ("new" or "existing"))
         {
@@ -66,16 +77,16 @@ public sealed class EtcdMemberOptionsValidator : IValidateOptions<EtcdMemberOpti
         return errors;
     }
 
-    // Clients stay on plain HTTP (loopback, or a trusted client network); peers may use mutual TLS.
-    private static void Urls(List<string> errors, string field, string value, bool allowHttps)
+    // https means mutual TLS with the cluster CA; plain http only where the operator asked for it.
+    private static void Urls(List<string> errors, string field, string value)
     {
         foreach (var url in value.Split(','))
         {
             var schemeOk = Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttp || (allowHttps && uri.Scheme == Uri.UriSchemeHttps));
+                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
             if (!schemeOk || uri!.IsDefaultPort)
             {
-                errors.Add($"{field}: '{url}' must be an {(allowHttps ? "http:// or https://" : "http://")} URL with an explicit port");
+                errors.Add($"{field}: '{url}' must be an http:// or https:// URL with an explicit port");
             }
         }
     }

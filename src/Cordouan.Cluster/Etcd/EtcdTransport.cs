@@ -28,7 +28,7 @@ internal sealed partial class EtcdTransport : IDisposable
         _endpoints = [.. options.Endpoints.Select(e => new Uri(e.TrimEnd('/') + "/"))];
         _timeProvider = timeProvider;
         _logger = logger;
-        _http = new HttpClient(CreateHandler(options.ConnectTimeout))
+        _http = new HttpClient(CreateHandler(options.ConnectTimeout, EtcdClientTls.Create(options.Tls)))
         {
             Timeout = Timeout.InfiniteTimeSpan,
             DefaultRequestVersion = HttpVersion.Version11,
@@ -36,7 +36,7 @@ internal sealed partial class EtcdTransport : IDisposable
         };
     }
 
-    /// <summary>The member tried first, as "http://host:port".</summary>
+    /// <summary>The member tried first, as "https://host:port".</summary>
     public string PreferredEndpoint => EtcdErrors.Trim(_endpoints[Volatile.Read(ref _preferred)]);
 
     /// <summary>Calls <paramref name="path"/> (e.g. "v3/kv/range") and deserializes the answer.</summary>
@@ -207,13 +207,21 @@ internal sealed partial class EtcdTransport : IDisposable
     private static QuorumLostException Lost(Dictionary<Uri, string> failures) =>
         new(failures.Count == 0 ? "etcd did not answer" : string.Join("; ", failures.Values));
 
-    private static SocketsHttpHandler CreateHandler(TimeSpan connectTimeout) => new()
+    private static SocketsHttpHandler CreateHandler(TimeSpan connectTimeout, System.Net.Security.SslClientAuthenticationOptions? tls)
     {
-        ConnectTimeout = connectTimeout,
-        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-        UseProxy = false,
-        ConnectCallback = ConnectWithKeepAliveAsync,
-    };
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = connectTimeout,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            UseProxy = false,
+            ConnectCallback = ConnectWithKeepAliveAsync,
+        };
+        if (tls is not null)
+        {
+            handler.SslOptions = tls;
+        }
+        return handler;
+    }
 
     // TCP keep-alive notices a vanished member under a long-lived watch within ~10 s instead of hours.
     private static async ValueTask<Stream> ConnectWithKeepAliveAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

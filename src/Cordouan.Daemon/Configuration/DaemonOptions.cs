@@ -19,7 +19,17 @@ public sealed record DaemonOptions
     public Accelerator Accelerator { get; init; } = Accelerator.Auto;
     /// <summary>External etcd endpoints; empty = run and supervise a local etcd member.</summary>
     public IReadOnlyList<string> EtcdEndpoints { get; init; } = [];
-    public string EtcdClientUrl { get; init; } = "http://127.0.0.1:2379";
+    /// <summary>
+    /// The local etcd member's client URL; https (the default) means clients must present a certificate from the
+    /// cluster CA. A plain http URL opens the whole cluster state to every local process: only for explicit setups.
+    /// </summary>
+    public string EtcdClientUrl { get; init; } = "https://127.0.0.1:2379";
+    /// <summary>For https etcd endpoints: the CA the members' certificates chain to; default this node's cluster CA (DATA/certs/ca.pem).</summary>
+    public string? EtcdCaFile { get; init; }
+    /// <summary>For https etcd endpoints: the client certificate presented to etcd; default this node's own (issued by the cluster CA).</summary>
+    public string? EtcdCertFile { get; init; }
+    /// <summary>The key of <see cref="EtcdCertFile"/>.</summary>
+    public string? EtcdKeyFile { get; init; }
     /// <summary>etcd peer URL (the cluster network); https (the default) means mutual TLS with the cluster CA between members.</summary>
     public string EtcdPeerUrl { get; init; } = "https://127.0.0.1:2380";
     public string EtcdBinary { get; init; } = "etcd";

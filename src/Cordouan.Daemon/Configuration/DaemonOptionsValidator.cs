@@ -40,6 +40,17 @@ public sealed class DaemonOptionsValidator : IValidateOptions<DaemonOptions>
                 errors.Add($"etcd URL '{url}' must be an absolute http(s) URL");
             }
         }
+        if ((options.EtcdCertFile is null) != (options.EtcdKeyFile is null))
+        {
+            errors.Add("etcd-cert and etcd-key go together (the client certificate presented to etcd and its key)");
+        }
+        foreach (var (setting, value) in new[] { ("etcd-cacert", options.EtcdCaFile), ("etcd-cert", options.EtcdCertFile), ("etcd-key", options.EtcdKeyFile) })
+        {
+            if (value is not null && !File.Exists(value))
+            {
+                errors.Add($"{setting} '{value}' does not exist");
+            }
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -9,7 +9,8 @@ public sealed partial class ClusterMembershipService
 {
     /// <summary>
     /// Member side of a join: checks the name and address are free, adds the new node's etcd member as a learner
-    /// (promoted in the background once it has caught up, removed if it never does) and hands over the cluster CA.
+    /// (promoted in the background once it has caught up, removed if it never does) and signs the node's certificate
+    /// request with the cluster CA. The answer holds certificates only: the CA key never leaves the cluster's members.
     /// </summary>
     public async Task<AddNodeResult> AddNodeAsync(AddNodeRequest request, CancellationToken cancellationToken)
     {
@@ -21,6 +22,14 @@ public sealed partial class ClusterMembershipService
         if (!Uri.TryCreate(request.ClusterUrl, UriKind.Absolute, out var peer) || peer.Scheme is not ("http" or "https"))
         {
             throw new ValidationException("link0", $"'{request.ClusterUrl}' is not an etcd peer URL (http://ADDR:PORT)");
+        }
+        var certificatePaths = Certificates.CertificatePaths.In(options.DataDirectory);
+        // Signed before anything changes, so a bad request is refused without a learner to clean up.
+        string certificatePem;
+        using (var authority = await Certificates.ClusterCaKey.LoadAuthorityAsync(store, certificatePaths, cancellationToken))
+        using (var issued = Certificates.NodeCertificateIssuer.SignRequest(authority, request.CertificateRequestPem, request.Name))
+        {
+            certificatePem = issued.ExportCertificatePem();
         }
         var (_, document) = await ReadClusterAsync(cancellationToken);
         if (!document.Formed)
@@ -54,11 +63,10 @@ public sealed partial class ClusterMembershipService
         var initialCluster = string.Join(',', after.Select(m =>
             $"{(m.Id == added.Id ? request.Name : m.Name.Length > 0 ? m.Name : "pending-" + m.HexId)}={m.PeerUrls[0]}"));
         var nodeId = nodes.Count == 0 ? 1 : nodes.Max(n => n.NodeId) + 1;
-        var certs = Path.Combine(options.DataDirectory, "certs");
         return new AddNodeResult(
             document.Name, nodeId, added.Id, initialCluster,
-            await File.ReadAllTextAsync(Path.Combine(certs, "ca.pem"), cancellationToken),
-            await File.ReadAllTextAsync(Path.Combine(certs, "ca-key.pem"), cancellationToken));
+            await File.ReadAllTextAsync(certificatePaths.CaCertificate, cancellationToken),
+            certificatePem);
     }
 
     /// <summary>Adds the learner, or finds it added when etcd's answer was lost.</summary>

@@ -47,19 +47,25 @@ public sealed partial class ClusterMembershipService
             {
                 throw new ValidationException("node", $"node name '{identity.NodeName}' is already used in cluster '{clusterName}'; start this node with another --node-name, or run `cord cluster delnode {identity.NodeName}` in the cluster if that node was reinstalled");
             }
+            // This node's key stays here: the member signs a request for it with the cluster CA.
+            using var key = Certificates.NodeCertificateIssuer.NewKey();
+            var csr = Certificates.NodeCertificateIssuer.CreateSigningRequestPem(
+                key, identity.NodeName, Certificates.NodeCertificates.IpAddresses(DaemonHost.CertificateAddresses(options)));
             var added = await remote.PostAsync($"cluster/config/nodes/{identity.NodeName}", new()
             {
                 ["link0"] = options.EtcdPeerUrl,
                 ["address"] = options.EffectiveAddress,
                 ["apiport"] = options.ListenEndpoint.Port.ToString(CultureInfo.InvariantCulture),
                 ["witness"] = options.Witness ? "1" : "0",
+                ["csr"] = csr,
             }, cancellationToken);
-            var result = ParseAddNode(added, remote.Hostname);
+            var keyPem = key.ExportPkcs8PrivateKeyPem();
+            var result = ParseAddNode(added, remote.Hostname, keyPem);
             var upid = tasks.NewUpid("clusterjoin", result.ClusterName, user);
             tasks.AppendLog(upid, $"Joining cluster '{result.ClusterName}' through {remote.Hostname} as node {identity.NodeName} (node id {result.NodeId}).");
             tasks.AppendLog(upid, $"etcd learner {result.MemberId.ToString("x16", CultureInfo.InvariantCulture)} added; initial cluster {result.InitialCluster}.");
             tasks.AppendLog(upid, "Restarting this node's services over the cluster's etcd; the API is unavailable for a few seconds.");
-            var transition = new JoinTransition(options.DataDirectory, identity.NodeName, result, remote, upid, time, logger);
+            var transition = new JoinTransition(options.DataDirectory, identity.NodeName, result, keyPem, remote, upid, time, logger);
             if (!transitions.Request(transition, lifetime))
             {
                 throw MembershipChangeInProgress();
@@ -104,17 +110,41 @@ public sealed partial class ClusterMembershipService
         }
     }
 
-    private static AddNodeResult ParseAddNode(System.Text.Json.Nodes.JsonNode? data, string hostname)
+    private static AddNodeResult ParseAddNode(System.Text.Json.Nodes.JsonNode? data, string hostname, string keyPem)
     {
         string Required(string key) => data?[key]?.ToString() is { Length: > 0 } value
             ? value
             : throw new CordouanException($"{hostname} answered the join without '{key}'; is it a Cordouan node of the same version?");
-        return new AddNodeResult(
+        var result = new AddNodeResult(
             Required("cluster_name"),
             int.Parse(Required("nodeid"), CultureInfo.InvariantCulture),
             ulong.Parse(Required("member_id"), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
             Required("initial_cluster"),
             Required("ca_cert"),
-            Required("ca_key"));
+            Required("certificate"));
+        CheckIssued(result, keyPem, hostname);
+        return result;
+    }
+
+    /// <summary>The certificate must be for this node's key and chain to the CA that came with it.</summary>
+    private static void CheckIssued(AddNodeResult result, string keyPem, string hostname)
+    {
+        try
+        {
+            using var issued = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(result.CertificatePem, keyPem);
+            using var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(result.CaCertificatePem);
+            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+            chain.ChainPolicy.CustomTrustStore.Add(ca);
+            if (!chain.Build(issued))
+            {
+                throw new CordouanException($"{hostname} answered the join with a certificate that does not chain to the cluster CA it sent");
+            }
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new CordouanException($"{hostname} answered the join with a certificate that is not for this node's key: {e.Message}", e);
+        }
     }
 }

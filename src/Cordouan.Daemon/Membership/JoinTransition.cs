@@ -14,7 +14,7 @@ namespace Cordouan.Daemon.Membership;
 /// the new member votes, so a failed join puts the node back exactly as it was and removes the learner it added.
 /// </summary>
 public sealed partial class JoinTransition(
-    string dataDirectory, string nodeName, AddNodeResult result, RemoteNodeClient remote, Upid upid, TimeProvider time, ILogger logger) : IHostTransition
+    string dataDirectory, string nodeName, AddNodeResult result, string nodeKeyPem, RemoteNodeClient remote, Upid upid, TimeProvider time, ILogger logger) : IHostTransition
 {
     private static readonly TimeSpan VoteTimeout = TimeSpan.FromSeconds(60);
     private const string BackupSuffix = ".pre-join";
@@ -30,9 +30,13 @@ public sealed partial class JoinTransition(
         MoveAside(Etcd);
         MoveAside(Certs);
         MoveAside(Membership);
-        Directory.CreateDirectory(Certs);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(Certs, "ca-key.pem"), result.CaKeyPem, cancellationToken, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(Certs, "ca.pem"), result.CaCertificatePem, cancellationToken);
+        // The cluster's CA certificate and this node's certificate signed from its request; the CA key comes later,
+        // through etcd (Certificates.ClusterCaKey), once this node is a member.
+        var paths = Certificates.CertificatePaths.In(dataDirectory);
+        Certificates.SecretFiles.EnsurePrivateDirectory(paths.Directory);
+        await AtomicFile.WriteAllTextAsync(paths.NodeKey, nodeKeyPem, cancellationToken, Certificates.SecretFiles.PrivateFile);
+        await AtomicFile.WriteAllTextAsync(paths.NodeCertificate, result.CertificatePem, cancellationToken);
+        await AtomicFile.WriteAllTextAsync(paths.CaCertificate, result.CaCertificatePem, cancellationToken);
         var membership = new MembershipState
         {
             ClusterName = result.ClusterName,

@@ -14,7 +14,7 @@ namespace Cordouan.Daemon.Membership;
 /// </summary>
 public sealed partial class LeaveTransition(DaemonOptions options, string clusterName, Upid upid, ILogger logger) : IHostTransition
 {
-    private static readonly string[] ClusterOwnedFiles = ["certs/ca.pem", "certs/ca-key.pem", MembershipState.FileName];
+    private static readonly string[] ClusterOwnedFiles = ["certs/ca.pem", "certs/ca-key.pem", "certs/etcd.pem", "certs/etcd-key.pem", MembershipState.FileName];
 
     public string Description => $"leave of cluster '{clusterName}'";
 

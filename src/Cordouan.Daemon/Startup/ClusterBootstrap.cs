@@ -35,6 +35,7 @@ public sealed partial class ClusterBootstrap(
         var cluster = new ClusterDocument { Name = identity.ClusterName, Id = Guid.NewGuid().ToString(), Created = time.GetUtcNow().ToUnixTimeSeconds() };
         await WhileNotQuorateAsync(ct => store.CompareAndPutAsync(ClusterKeys.Cluster, 0, JsonSerializer.SerializeToUtf8Bytes(cluster, StateJsonContext.Default.ClusterDocument), ct), cancellationToken);
         await WhileNotQuorateAsync(RecordNodeAsync, cancellationToken);
+        await WhileNotQuorateAsync(ShareCaKeyAsync, cancellationToken);
         await WhileNotQuorateAsync(EnsureLocalStorageAsync, cancellationToken);
         foreach (var vm in await driver.RecoverAsync(cancellationToken))
         {
@@ -124,6 +125,15 @@ public sealed partial class ClusterBootstrap(
             $"Check that etcd runs (embedded member log: {Path.Combine(options.DataDirectory, "etcd.log")}) or fix --etcd-endpoints.", last);
     }
 
+    /// <summary>Any member must be able to sign a joining node's certificate: the CA key is in etcd and on every member.</summary>
+    private async Task ShareCaKeyAsync(CancellationToken cancellationToken)
+    {
+        if (await Certificates.ClusterCaKey.SyncAsync(store, Certificates.CertificatePaths.In(options.DataDirectory), cancellationToken) is { } done)
+        {
+            LogCaKeyShared(logger, done);
+        }
+    }
+
     private async Task EnsureLocalStorageAsync(CancellationToken cancellationToken)
     {
         var local = new StorageDefinition
@@ -149,6 +159,9 @@ public sealed partial class ClusterBootstrap(
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Re-attached to running VM {VmId} (pid {Pid})")]
     private static partial void LogRecovered(ILogger logger, int vmId, int pid);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Cluster CA: {What}")]
+    private static partial void LogCaKeyShared(ILogger logger, string what);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Created storage '{Storage}' at {Path}")]
     private static partial void LogStorageCreated(ILogger logger, string storage, string path);

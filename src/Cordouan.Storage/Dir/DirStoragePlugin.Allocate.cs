@@ -119,10 +119,11 @@ public sealed partial class DirStoragePlugin
     {
         for (var attempt = 0; ; attempt++)
         {
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(directory, ImageDirectoryMode);
             try
             {
-                using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                // 0600 from the start: qemu-img then writes into this file and keeps its mode (it would create 0644).
+                using (new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ImageMode }))
                 {
                     return true;
                 }
@@ -146,6 +147,7 @@ public sealed partial class DirStoragePlugin
         try
         {
             await RunAsync(what, fill);
+            File.SetUnixFileMode(path, ImageMode);
             var info = await RunAsync(what, () => DescribeAsync(storage, volume, path, cancellationToken));
             done = true;
             return info;

@@ -12,9 +12,11 @@ public sealed partial class DirStoragePlugin
         var path = PathOf(storage, name);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!, ImageDirectoryMode);
             await RunAsync($"allocate the cloud-init drive of VM {owner} on storage '{storage.Id}'",
                 () => qemuImg.CreateAsync(path, format, Sizes.CloudInitDriveBytes, cancellationToken));
+            // It will hold the guest's cloud-init data (passwords, keys): root only, like every image.
+            File.SetUnixFileMode(path, ImageMode);
             Log.VolumeAllocated(logger, storage.Id, name, Sizes.CloudInitDriveBytes);
         }
         return await InfoAsync(storage, name, cancellationToken);

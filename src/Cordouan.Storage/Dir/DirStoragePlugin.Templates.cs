@@ -6,7 +6,8 @@ namespace Cordouan.Storage.Dir;
 
 public sealed partial class DirStoragePlugin
 {
-    private const UnixFileMode ReadOnlyMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    // Read-only, and like every image readable by root only.
+    private const UnixFileMode ReadOnlyMode = UnixFileMode.UserRead;
 
     public async Task<string> CreateBaseAsync(StorageDefinition storage, string volume, CancellationToken cancellationToken)
     {

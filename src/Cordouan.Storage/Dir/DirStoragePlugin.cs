@@ -23,6 +23,12 @@ public sealed partial class DirStoragePlugin(QemuImg qemuImg, ILogger<DirStorage
     private static readonly (string Content, string Directory)[] FileContents =
         [("iso", "template/iso"), ("vztmpl", "template/cache"), ("snippets", "snippets"), ("import", "import")];
 
+    /// <summary>Disk images hold guests' data: root only (qemu-img would create them 0644).</summary>
+    private const UnixFileMode ImageMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>A VM's image directory (images/&lt;vmid&gt;): root only.</summary>
+    private const UnixFileMode ImageDirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     /// <summary>One allocation gate per storage directory: picks of the next free disk number never interleave in this process.</summary>
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _allocationGates = new(StringComparer.Ordinal);
 

@@ -163,14 +163,20 @@ public static class ClusterConfigEndpoints
         var apiPort = p.Integer("apiport", 1, 65535) ?? 8006;
         var witness = p.Boolean("witness") ?? false;
         var force = p.Boolean("force") ?? false;
+        // The joining node's certificate signing request (PEM): it keeps its key, the member signs.
+        var csr = p.String("csr");
         p.Accept(["nodeid", "votes", "apiversion", "link1"]);
         if (address is null)
         {
             p.AddError("address", "property is missing and it is not optional");
         }
+        if (csr is null)
+        {
+            p.AddError("csr", "property is missing and it is not optional");
+        }
         p.Validate();
         await guard.RequireAsync(http.GetCaller(), "/", "Sys.Modify", http.RequestAborted);
-        var result = await membership.AddNodeAsync(new AddNodeRequest(node, address!, (int)apiPort, link0, witness, force), http.RequestAborted);
+        var result = await membership.AddNodeAsync(new AddNodeRequest(node, address!, (int)apiPort, link0, witness, force, csr!), http.RequestAborted);
         return PveResult.Ok(new JsonObject
         {
             ["cluster_name"] = result.ClusterName,
@@ -178,7 +184,7 @@ public static class ClusterConfigEndpoints
             ["member_id"] = result.MemberId.ToString("x16", CultureInfo.InvariantCulture),
             ["initial_cluster"] = result.InitialCluster,
             ["ca_cert"] = result.CaCertificatePem,
-            ["ca_key"] = result.CaKeyPem,
+            ["certificate"] = result.CertificatePem,
             ["warnings"] = new JsonArray(),
         });
     }

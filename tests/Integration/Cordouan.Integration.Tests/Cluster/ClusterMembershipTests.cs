@@ -116,7 +116,7 @@ public sealed class ClusterMembershipTests(ThreeNodeCluster cluster)
     /// <summary>etcd's own member list, read inside n1's namespace with etcdctl.</summary>
     private async Task<int> EtcdMemberCountAsync(CancellationToken cancellationToken)
     {
-        var result = await Lab["n1"].Host!.RunAsync(Lab["n1"].Host!.Command("etcdctl", "--endpoints", "http://127.0.0.1:2379", "member", "list"), cancellationToken);
+        var result = await Lab["n1"].Host!.RunAsync(Lab["n1"].Host!.Command(["etcdctl", "--endpoints", Lab["n1"].EtcdClientUrl, .. Lab["n1"].EtcdctlTlsArguments, "member", "list"]), cancellationToken);
         return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
     }
 

@@ -23,7 +23,8 @@ public sealed class TwoNodeCluster : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        Node2 = new CordouandNode("node2", ["--etcd-endpoints", $"http://127.0.0.1:{Node1.EtcdClientPort}"]);
+        // node2's certificate chains to node1's CA, so node2 presents it to node1's etcd (mutual TLS).
+        Node2 = new CordouandNode("node2", ["--etcd-endpoints", Node1.EtcdClientUrl]);
         await Node1.StartAsync(timeout.Token);
         Directory.CreateDirectory(Node2.Data.Combine("certs"));
         foreach (var file in new[] { "ca.pem", "ca-key.pem" })
@@ -41,7 +42,7 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         Requirements.Program("etcdctl", "apt-get install etcd-client");
         var document = string.Create(CultureInfo.InvariantCulture, $$"""{"schema":1,"name":"{{name}}","address":"{{address}}","apiPort":{{apiPort}},"nodeId":9}""");
         var info = new ProcessStartInfo("etcdctl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--endpoints", $"http://127.0.0.1:{Node1.EtcdClientPort}", "put", ClusterKeys.Node(name), document })
+        foreach (var arg in (string[])["--endpoints", Node1.EtcdClientUrl, .. Node1.EtcdctlTlsArguments, "put", ClusterKeys.Node(name), document])
         {
             info.ArgumentList.Add(arg);
         }

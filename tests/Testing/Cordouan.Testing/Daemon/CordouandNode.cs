@@ -65,6 +65,13 @@ public sealed class CordouandNode : IAsyncDisposable
     public string AdminPassword { get; }
     public Uri BaseAddress => new($"https://{Address}:{ApiPort}");
 
+    /// <summary>The embedded etcd's client URL (mutual TLS: see <see cref="EtcdctlTlsArguments"/>).</summary>
+    public string EtcdClientUrl => $"https://127.0.0.1:{EtcdClientPort}";
+
+    /// <summary>etcdctl's flags to reach this node's etcd with the node's own certificate (as root).</summary>
+    public IReadOnlyList<string> EtcdctlTlsArguments =>
+        ["--cacert", Data.Combine("certs", "ca.pem"), "--cert", Data.Combine("certs", "node.pem"), "--key", Data.Combine("certs", "node-key.pem")];
+
     /// <summary>The etcd peer URL other members use to reach this node's embedded etcd.</summary>
     public Uri EtcdPeerUrl => new($"https://{Address}:{EtcdPeerPort}");
 
@@ -113,7 +120,7 @@ public sealed class CordouandNode : IAsyncDisposable
             RepoPaths.Cordouand,
             "--data-dir", Data.Path, "--listen", $"{Address}:{ApiPort}", "--node-name", NodeName, "--accel", "tcg",
             "--admin-password-file", Data.Combine("admin-password.in"),
-            "--etcd-client-url", $"http://127.0.0.1:{EtcdClientPort}", "--etcd-peer-url", EtcdPeerUrl.ToString().TrimEnd('/'),
+            "--etcd-client-url", EtcdClientUrl, "--etcd-peer-url", EtcdPeerUrl.ToString().TrimEnd('/'),
             "--address", Address.ToString(),
             // Tests expect Ceph under the data dir whatever the machine's PID 1; a test of the systemd mode overrides it.
             "--ceph-service-manager", "cordouand",

@@ -65,13 +65,55 @@ public sealed class EtcdCommandLineTests
             Name = "pve1",
             DataDirectory = "/var/lib/cordouan/etcd",
             PeerUrl = "https://10.0.0.1:2380",
-            PeerTls = new EtcdPeerTls("/c/node.pem", "/c/node-key.pem", "/c/ca.pem"),
+            PeerTls = new EtcdTlsFiles("/c/node.pem", "/c/node-key.pem", "/c/ca.pem"),
         });
 
         Assert.Contains("--peer-cert-file=/c/node.pem", argv);
         Assert.Contains("--peer-key-file=/c/node-key.pem", argv);
         Assert.Contains("--peer-trusted-ca-file=/c/ca.pem", argv);
         Assert.Contains("--peer-client-cert-auth=true", argv);
+    }
+
+    [Fact]
+    public void Build_HttpsClients_RequiresClientCertificatesFromTheCa()
+    {
+        var argv = EtcdCommandLine.Build(new EtcdMemberOptions
+        {
+            Name = "pve1",
+            DataDirectory = "/var/lib/cordouan/etcd",
+            ClientUrl = "https://127.0.0.1:2379",
+            ClientTls = new EtcdTlsFiles("/c/node.pem", "/c/node-key.pem", "/c/ca.pem"),
+        });
+
+        Assert.Contains("--listen-client-urls=https://127.0.0.1:2379", argv);
+        Assert.Contains("--advertise-client-urls=https://127.0.0.1:2379", argv);
+        Assert.Contains("--cert-file=/c/node.pem", argv);
+        Assert.Contains("--key-file=/c/node-key.pem", argv);
+        Assert.Contains("--trusted-ca-file=/c/ca.pem", argv);
+        Assert.Contains("--client-cert-auth=true", argv);
+        Assert.DoesNotContain(argv, a => a.StartsWith("--auto-tls", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_HttpsClientsWithoutCertificates_Refused()
+    {
+        var errors = EtcdMemberOptionsValidator.Check(new EtcdMemberOptions { Name = "pve1", DataDirectory = "/d", ClientUrl = "https://127.0.0.1:2379" });
+
+        Assert.Contains(errors, e => e.Contains("needs certificate files", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_MixedPlainAndTlsClientUrls_Refused()
+    {
+        var errors = EtcdMemberOptionsValidator.Check(new EtcdMemberOptions
+        {
+            Name = "pve1",
+            DataDirectory = "/d",
+            ClientUrl = "https://127.0.0.1:2379,http://127.0.0.1:2381",
+            ClientTls = new EtcdTlsFiles("/c/node.pem", "/c/node-key.pem", "/c/ca.pem"),
+        });
+
+        Assert.Contains(errors, e => e.Contains("mixes http and https", StringComparison.Ordinal));
     }
 
     [Fact]

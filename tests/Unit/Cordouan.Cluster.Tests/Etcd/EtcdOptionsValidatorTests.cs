@@ -37,4 +37,32 @@ public sealed class EtcdOptionsValidatorTests
 
         Assert.Equal(2, errors.Count);
     }
+
+    [Fact]
+    public void Check_HttpsEndpointsWithoutClientCertificate_Refused()
+    {
+        var errors = EtcdClientOptionsValidator.Check(new EtcdClientOptions { Endpoints = ["https://127.0.0.1:2379"] });
+
+        Assert.Contains(errors, e => e.Contains("give the client certificate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_HttpsEndpointsWithClientCertificate_Valid()
+    {
+        var options = new EtcdClientOptions { Endpoints = ["https://127.0.0.1:2379"], Tls = new EtcdTlsFiles("/c/node.pem", "/c/node-key.pem", "/c/ca.pem") };
+
+        Assert.Empty(EtcdClientOptionsValidator.Check(options));
+    }
+
+    [Fact]
+    public void Check_PlainEndpointBesideClientCertificate_Refused()
+    {
+        var options = new EtcdClientOptions
+        {
+            Endpoints = ["https://10.0.0.1:2379", "http://10.0.0.2:2379"],
+            Tls = new EtcdTlsFiles("/c/node.pem", "/c/node-key.pem", "/c/ca.pem"),
+        };
+
+        Assert.Single(EtcdClientOptionsValidator.Check(options));
+    }
 }

@@ -69,6 +69,18 @@ public sealed partial class DirStoragePluginTests : StoragePluginConformanceTest
     }
 
     [Fact]
+    public async Task AllocateAsync_NewDiskAndCloudInitDrive_ReadableByRootOnly()
+    {
+        var disk = await AllocateAsync(Owner);
+        var cloudInit = await Plugin.AllocateCloudInitAsync(Storage, Owner, "qcow2", Cancellation);
+
+        var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(owner, File.GetUnixFileMode(Plugin.PathOf(Storage, disk.Id.Name)));
+        Assert.Equal(owner, File.GetUnixFileMode(Plugin.PathOf(Storage, cloudInit.Id.Name)));
+        Assert.Equal(owner | UnixFileMode.UserExecute, File.GetUnixFileMode(_directory.Combine("images", "100")));
+    }
+
+    [Fact]
     public async Task AllocateAsync_RawAfterQcow2_TakesNextNumber()
     {
         await AllocateAsync(Owner);
@@ -110,7 +122,7 @@ public sealed partial class DirStoragePluginTests : StoragePluginConformanceTest
         Assert.Equal("100/base-100-disk-0.qcow2/101/vm-101-disk-0.qcow2", clone.Id.Name);
         var basePath = _directory.Combine("images", "100", "base-100-disk-0.qcow2");
         Assert.False(File.Exists(_directory.Combine("images", "100", "vm-100-disk-0.qcow2")));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(basePath));
+        Assert.Equal(UnixFileMode.UserRead, File.GetUnixFileMode(basePath));
         var clonePath = Plugin.PathOf(Storage, clone.Id.Name);
         Assert.Equal(_directory.Combine("images", "101", "vm-101-disk-0.qcow2"), clonePath);
         Assert.Equal(clonePath, Plugin.PathOf(Storage, "101/vm-101-disk-0.qcow2"));
