@@ -45,6 +45,6 @@ public static partial class Sizes
         return bytes.ToString(CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)([KMGT](?:iB)?)?$")]
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)([KMGT](?:iB)?)?$")]
     private static partial Regex Pattern();
 }

@@ -157,13 +157,13 @@ public static partial class VolumeNames
         return true;
     }
 
-    [GeneratedRegex(@"^(?<bvmid>\d{1,9})/(?<bfile>[^/]+)/(?<vmid>\d{1,9})/(?<file>[^/]+)$")]
+    [GeneratedRegex(@"^(?<bvmid>[0-9]{1,9})/(?<bfile>[^/]+)/(?<vmid>[0-9]{1,9})/(?<file>[^/]+)$")]
     private static partial Regex LinkedClonePattern();
 
-    [GeneratedRegex(@"^(?<vmid>\d{1,9})/(?<file>[^/]+)$")]
+    [GeneratedRegex(@"^(?<vmid>[0-9]{1,9})/(?<file>[^/]+)$")]
     private static partial Regex DiskPattern();
 
-    [GeneratedRegex(@"^(?<prefix>vm|base)-(?<vmid>\d{1,9})-(disk-(?<n>0|[1-9]\d{0,5})|cloudinit)\.(?<format>qcow2|raw|vmdk)$")]
+    [GeneratedRegex(@"^(?<prefix>vm|base)-(?<vmid>[0-9]{1,9})-(disk-(?<n>0|[1-9][0-9]{0,5})|cloudinit)\.(?<format>qcow2|raw|vmdk)$")]
     private static partial Regex DiskFilePattern();
 
     [GeneratedRegex(@"^(?<content>iso|vztmpl|snippets|import)/(?<file>[^/]+)$")]

@@ -49,6 +49,6 @@ public sealed partial class RbdStoragePlugin
         return meaningful.Count > 0 ? string.Join("; ", meaningful) : e.StderrTail;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}")]
     private static partial Regex LogLinePattern();
 }

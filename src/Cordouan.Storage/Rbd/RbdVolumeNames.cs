@@ -53,6 +53,6 @@ public static partial class RbdVolumeNames
         return true;
     }
 
-    [GeneratedRegex(@"^(?<prefix>vm|base)-(?<vmid>\d{1,9})-(disk-(?<n>0|[1-9]\d{0,5})|cloudinit)$")]
+    [GeneratedRegex(@"^(?<prefix>vm|base)-(?<vmid>[0-9]{1,9})-(disk-(?<n>0|[1-9][0-9]{0,5})|cloudinit)$")]
     private static partial Regex ImagePattern();
 }

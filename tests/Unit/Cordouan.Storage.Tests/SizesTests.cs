@@ -27,6 +27,7 @@ public sealed class SizesTests
     [InlineData("-1G")]
     [InlineData("1,5G")]
     [InlineData("32 G")]
+    [InlineData("\u0663\u0662G")]
     public void TryParse_Malformed_ReturnsFalse(string text)
     {
         Assert.False(Sizes.TryParse(text, out _));

@@ -132,6 +132,6 @@ public static partial class StorageDefinitionReader
     [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
     private static partial Regex UserPattern();
 
-    [GeneratedRegex(@"^(v[12]:)?([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$")]
+    [GeneratedRegex(@"^(v[12]:)?([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?$")]
     private static partial Regex MonAddressPattern();
 }

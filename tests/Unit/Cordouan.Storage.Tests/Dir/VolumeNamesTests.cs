@@ -78,6 +78,8 @@ public sealed class VolumeNamesTests
     [InlineData("100/base-100-disk-0.qcow2/101/vm-101-cloudinit.qcow2")]
     [InlineData("iso/../../etc/passwd.iso")]
     [InlineData("iso/..")]
+    // Unicode digits (Arabic-Indic) are not digits of a VMID (issue 17: they parsed, then int.Parse answered 500).
+    [InlineData("\u0661\u0660\u0660/vm-\u0661\u0660\u0660-disk-0.qcow2")]
     [InlineData("iso/notes.txt")]
     [InlineData("backup/x.vma")]
     [InlineData("100/../vm-100-disk-0.qcow2")]

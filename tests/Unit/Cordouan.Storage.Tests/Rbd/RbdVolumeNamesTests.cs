@@ -56,6 +56,7 @@ public sealed class RbdVolumeNamesTests
     [InlineData("vm-100-disk-01")]
     [InlineData("vm-0100-disk-0")]
     [InlineData("base-100-cloudinit")]
+    [InlineData("vm-\u0661\u0660\u0660-disk-0")]
     [InlineData("vm-100-disk-0/vm-101-disk-0")]
     [InlineData("base-100-disk-0/vm-101-disk-0/vm-102-disk-0")]
     [InlineData("foreign-image")]
