@@ -110,14 +110,20 @@ public sealed partial class PermissionChecker(IClusterStore store, AclStore acl,
         return result;
     }
 
-    internal async Task<PermissionView> LoadViewAsync(AccessIdentity identity, CancellationToken cancellationToken)
+    internal async Task<PermissionView> LoadViewAsync(AccessIdentity identity, CancellationToken cancellationToken) =>
+        await LoadViewAsync(identity, await acl.LoadAsync(cancellationToken), groups: null, cancellationToken);
+
+    /// <summary>The view over an already loaded ACL <paramref name="table"/>; <paramref name="groups"/> replaces the user's stored groups when given.</summary>
+    private async Task<PermissionView> LoadViewAsync(
+        AccessIdentity identity, IReadOnlyDictionary<string, IReadOnlyList<AclEntry>> table, IReadOnlyList<string>? groups, CancellationToken cancellationToken)
     {
-        var table = await acl.LoadAsync(cancellationToken);
-        var groups = FrozenSet<string>.Empty;
-        var user = await DocumentStore.ReadAsync(store, ClusterKeys.User(identity.UserId), AccessJsonContext.Default.UserDocument, cancellationToken);
+        IReadOnlySet<string> memberOf = groups?.ToFrozenSet(StringComparer.Ordinal) ?? FrozenSet<string>.Empty;
+        var user = groups is null
+            ? await DocumentStore.ReadAsync(store, ClusterKeys.User(identity.UserId), AccessJsonContext.Default.UserDocument, cancellationToken)
+            : null;
         if (user is not null)
         {
-            groups = user.Document.Groups.ToFrozenSet(StringComparer.Ordinal);
+            memberOf = user.Document.Groups.ToFrozenSet(StringComparer.Ordinal);
         }
         TokenAccess? token = null;
         if (identity.TokenId is { } tokenId)
@@ -128,7 +134,7 @@ public sealed partial class PermissionChecker(IClusterStore store, AclStore acl,
                 Usable: stored is not null && !stored.Document.IsExpired(timeProvider.GetUtcNow()),
                 PrivilegeSeparation: stored?.Document.PrivilegeSeparation ?? true);
         }
-        return new PermissionView(table, roles, identity.UserId, groups, token);
+        return new PermissionView(table, roles, identity.UserId, memberOf, token);
     }
 
     private static string NormalizeOrThrow(string path) =>

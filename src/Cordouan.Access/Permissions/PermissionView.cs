@@ -32,32 +32,35 @@ internal sealed class PermissionView
     /// <summary>Every path that has ACL entries.</summary>
     public IEnumerable<string> PathsWithEntries => _acl.Keys;
 
-    /// <summary>The effective privileges on a normalised path.</summary>
-    public IReadOnlySet<string> PrivilegesAt(string path)
+    /// <summary>
+    /// The effective privileges on a normalised path or, with <paramref name="below"/>, on any path under it that has no
+    /// entries of its own (only propagating entries reach there).
+    /// </summary>
+    public IReadOnlySet<string> PrivilegesAt(string path, bool below = false)
     {
         if (_token is null)
         {
-            return UserPrivilegesAt(path);
+            return UserPrivilegesAt(path, below);
         }
         if (!_token.Usable)
         {
             return FrozenSet<string>.Empty;
         }
-        var user = UserPrivilegesAt(path);
+        var user = UserPrivilegesAt(path, below);
         if (!_token.PrivilegeSeparation)
         {
             return user;
         }
-        var own = Privileges(RolesAt(path, e => e.Type == AclSubjectType.Token && e.Subject == _token.FullTokenId, groupFallback: false));
+        var own = Privileges(RolesAt(path, below, e => e.Type == AclSubjectType.Token && e.Subject == _token.FullTokenId, groupFallback: false));
         return user.Where(own.Contains).ToFrozenSet(StringComparer.Ordinal);
     }
 
-    private IReadOnlySet<string> UserPrivilegesAt(string path) =>
+    private IReadOnlySet<string> UserPrivilegesAt(string path, bool below) =>
         _userId == AccessIdentity.RootUserId
             ? _roles.AllPrivileges
-            : Privileges(RolesAt(path, e => e.Type == AclSubjectType.User && e.Subject == _userId, groupFallback: true));
+            : Privileges(RolesAt(path, below, e => e.Type == AclSubjectType.User && e.Subject == _userId, groupFallback: true));
 
-    private HashSet<string> RolesAt(string path, Func<AclEntry, bool> own, bool groupFallback)
+    private HashSet<string> RolesAt(string path, bool below, Func<AclEntry, bool> own, bool groupFallback)
     {
         var roles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var level in AclPaths.Lineage(path))
@@ -66,7 +69,7 @@ internal sealed class PermissionView
             {
                 continue;
             }
-            var final = level == path;
+            var final = !below && level == path;
             var applicable = entries.Where(e => final || e.Propagate).ToList();
             var mine = applicable.Where(own).ToList();
             if (mine.Count == 0 && groupFallback)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Cordouan.Access.Tickets;
@@ -7,7 +6,8 @@ namespace Cordouan.Access.Tickets;
 /// <summary>
 /// Proxmox VNC tickets <c>PVEVNC:&lt;8 hex time&gt;::&lt;base64 RSA-SHA256 signature&gt;</c>: the signature also covers the
 /// user, the ACL path (<c>/vms/&lt;vmid&gt;</c>) and the console port, which are not in the ticket, so a ticket opens only the
-/// console it was issued for, to the user it was issued to, for <see cref="VncLifetime"/>.
+/// console it was issued for, to the user it was issued to, for <see cref="VncLifetime"/>. Like a ticket, it is signed by the current
+/// key (the previous one still verifies) and covers the user's ticket generation.
 /// </summary>
 public sealed partial class TicketService
 {
@@ -21,8 +21,8 @@ public sealed partial class TicketService
     {
         var keys = await keyStore.GetAsync(cancellationToken);
         var plain = $"{VncPrefix}:{Timestamp()}";
-        var signature = keys.Rsa.SignData(VncSignedData(plain, userId, path, port), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return plain + "::" + Convert.ToBase64String(signature);
+        var generation = await GenerationOfAsync(userId, cancellationToken);
+        return plain + "::" + Convert.ToBase64String(keys.Sign(VncSignedData(plain, userId, path, port, generation)));
     }
 
     /// <summary>True when <paramref name="ticket"/> was issued for this user, path and port less than 40 s ago.</summary>
@@ -42,10 +42,21 @@ public sealed partial class TicketService
         {
             return false;
         }
-        var keys = await keyStore.GetAsync(cancellationToken);
-        return keys.Rsa.VerifyData(VncSignedData(plain, userId, path, port), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var generation = await GenerationOfAsync(userId, cancellationToken);
+        return await VerifySignatureAsync(VncSignedData(plain, userId, path, port, generation), signature, issuedAt, cancellationToken);
     }
 
-    private static byte[] VncSignedData(string plain, string userId, string path, int port) =>
-        Encoding.UTF8.GetBytes($"{plain}:{userId}:{path}:{port.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>The ticket generation of the user behind <paramref name="userOrToken"/> (<c>user@realm</c> or <c>user@realm!token</c>).</summary>
+    private async Task<string?> GenerationOfAsync(string userOrToken, CancellationToken cancellationToken)
+    {
+        var bang = userOrToken.IndexOf('!', StringComparison.Ordinal);
+        var userId = bang < 0 ? userOrToken : userOrToken[..bang];
+        return (await users.ReadAsync(userId, cancellationToken))?.Document.TicketGeneration;
+    }
+
+    private static byte[] VncSignedData(string plain, string userId, string path, int port, string? generation)
+    {
+        var text = $"{plain}:{userId}:{path}:{port.ToString(CultureInfo.InvariantCulture)}";
+        return Encoding.UTF8.GetBytes(generation is null ? text : text + ":" + generation);
+    }
 }

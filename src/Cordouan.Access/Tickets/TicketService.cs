@@ -11,7 +11,10 @@ namespace Cordouan.Access.Tickets;
 /// <summary>
 /// Proxmox-style authentication tickets <c>PVE:&lt;userid&gt;:&lt;8 hex time&gt;::&lt;base64 RSA-SHA256 signature&gt;</c>
 /// and CSRF tokens <c>&lt;8 hex time&gt;:&lt;base64 HMAC-SHA256 of "time:userid"&gt;</c>, both accepted while
-/// <c>-300 s &lt; age &lt; 7200 s</c>. Logins are in <c>TicketService.Login.cs</c>.
+/// <c>-300 s &lt; age &lt; 7200 s</c>. Signed by the cluster's current key (rotated daily by <see cref="TicketKeyStore"/>);
+/// the previous key still verifies the tickets it signed. A ticket's signature also covers its user's ticket generation,
+/// which changes when the user's password changes or the account is disabled, expired or re-created: that ends every
+/// ticket issued before (Proxmox keeps them). Logins are in <c>TicketService.Login.cs</c>.
 /// </summary>
 public sealed partial class TicketService(
     TicketKeyStore keyStore,
@@ -29,41 +32,31 @@ public sealed partial class TicketService(
 
     private const string Prefix = "PVE";
 
-    /// <summary>Signs a fresh ticket for <paramref name="userId"/>.</summary>
+    /// <summary>Signs a fresh ticket for <paramref name="userId"/>, bound to the user's current ticket generation.</summary>
     public async Task<string> CreateTicketAsync(string userId, CancellationToken cancellationToken)
     {
         UserIds.Validate(userId, "username");
         var keys = await keyStore.GetAsync(cancellationToken);
+        var generation = (await users.ReadAsync(userId, cancellationToken))?.Document.TicketGeneration;
         var plain = $"{Prefix}:{userId}:{Timestamp()}";
-        var signature = keys.Rsa.SignData(Encoding.UTF8.GetBytes(plain), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return plain + "::" + Convert.ToBase64String(signature);
-    }
-
-    /// <summary>The ticket's user and issue time, or null when it is malformed, forged, too old or from the future.</summary>
-    public async Task<VerifiedTicket?> TryVerifyTicketAsync(string? ticket, CancellationToken cancellationToken)
-    {
-        if (!TrySplitSigned(ticket, Prefix, out var plain, out var signature))
-        {
-            return null;
-        }
-        var parts = plain.Split(':');
-        if (parts.Length != 3 || !UserIds.IsValid(parts[1]) || !TryParseTimestamp(parts[2], out var issuedAt) || !IsFresh(issuedAt))
-        {
-            return null;
-        }
-        var keys = await keyStore.GetAsync(cancellationToken);
-        var valid = keys.Rsa.VerifyData(Encoding.UTF8.GetBytes(plain), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return valid ? new VerifiedTicket(parts[1], issuedAt) : null;
+        return plain + "::" + Convert.ToBase64String(keys.Sign(SignedData(plain, generation)));
     }
 
     /// <summary>
+    /// The ticket's user and issue time, or null when it is malformed, too old or from the future, not signed by the
+    /// current or the previous key (each for its own time), or issued before the user's tickets were last ended.
+    /// </summary>
+    public async Task<VerifiedTicket?> TryVerifyTicketAsync(string? ticket, CancellationToken cancellationToken) =>
+        (await VerifyAsync(ticket, cancellationToken)).Ticket;
+
+    /// <summary>
     /// Authenticates a request by its ticket: valid signature and age, and a user that still exists, is enabled and
-    /// unexpired. Throws <see cref="AuthenticationFailedException"/> otherwise.
+    /// unexpired, and whose tickets were not ended since. Throws <see cref="AuthenticationFailedException"/> otherwise.
     /// </summary>
     public async Task<AccessIdentity> AuthenticateAsync(string? ticket, CancellationToken cancellationToken)
     {
-        var verified = await TryVerifyTicketAsync(ticket, cancellationToken);
-        if (verified is null || !await users.IsActiveAsync(verified.UserId, cancellationToken))
+        var (verified, user) = await VerifyAsync(ticket, cancellationToken);
+        if (verified is null || user is null || !user.Document.IsActive(timeProvider.GetUtcNow()))
         {
             throw new AuthenticationFailedException();
         }
@@ -95,6 +88,43 @@ public sealed partial class TicketService(
         var presented = Encoding.ASCII.GetBytes(token[9..]);
         return CryptographicOperations.FixedTimeEquals(expected, presented);
     }
+
+    /// <summary>Checks the ticket against the keys and the user's document (read once: <see cref="AuthenticateAsync"/> needs it too).</summary>
+    private async Task<(VerifiedTicket? Ticket, StoredDocument<UserDocument>? User)> VerifyAsync(string? ticket, CancellationToken cancellationToken)
+    {
+        if (!TrySplitSigned(ticket, Prefix, out var plain, out var signature))
+        {
+            return (null, null);
+        }
+        var parts = plain.Split(':');
+        if (parts.Length != 3 || !UserIds.IsValid(parts[1]) || !TryParseTimestamp(parts[2], out var issuedAt) || !IsFresh(issuedAt))
+        {
+            return (null, null);
+        }
+        var user = await users.ReadAsync(parts[1], cancellationToken);
+        var data = SignedData(plain, user?.Document.TicketGeneration);
+        var valid = await VerifySignatureAsync(data, signature, issuedAt, cancellationToken);
+        return valid ? (new VerifiedTicket(parts[1], issuedAt), user) : (null, null);
+    }
+
+    /// <summary>Verifies with the cached keys, and once more after a reload when they do not match (a key rotated by another node).</summary>
+    private async Task<bool> VerifySignatureAsync(byte[] data, byte[] signature, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        var keys = await keyStore.GetAsync(cancellationToken);
+        if (keys.Verify(data, signature, issuedAt, ClockSkewAllowance))
+        {
+            return true;
+        }
+        var newer = await keyStore.RefreshAsync(keys, cancellationToken);
+        return newer is not null && newer.Verify(data, signature, issuedAt, ClockSkewAllowance);
+    }
+
+    /// <summary>
+    /// What a ticket's signature covers: its text, and the user's ticket generation when it has one (signed, not shown, so
+    /// that a new generation voids every older ticket; users stored before generations existed have none).
+    /// </summary>
+    private static byte[] SignedData(string plain, string? generation) =>
+        Encoding.UTF8.GetBytes(generation is null ? plain : plain + ":" + generation);
 
     // Perl's Digest::SHA hmac_sha256_base64 (what PVE uses) omits the '=' padding.
     private static string CsrfDigest(TicketKeys keys, string timestamp, string userId) =>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Cordouan.Access.Users;
 
 /// <summary>A user as stored at <c>ClusterKeys.User(id)</c>. Only <c>pve</c> users carry a password hash.</summary>
@@ -26,6 +28,12 @@ internal sealed record UserDocument
 
     public string? PasswordHash { get; init; }
 
+    /// <summary>
+    /// Random value every ticket of this user is signed over (not shown in the ticket): replaced when the user's tickets
+    /// must end (password change, disabling, expiry). Null for users stored before it existed, until their next such change.
+    /// </summary>
+    public string? TicketGeneration { get; init; }
+
     public User ToUser() => new()
     {
         UserId = UserId,
@@ -37,6 +45,9 @@ internal sealed record UserDocument
         Comment = Comment,
         Groups = Groups,
     };
+
+    /// <summary>A fresh <see cref="TicketGeneration"/>.</summary>
+    public static string NewTicketGeneration() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Enabled and not past its expiry.</summary>
     public bool IsActive(DateTimeOffset now) => Enable && (Expire == 0 || Expire > now.ToUnixTimeSeconds());

@@ -7,7 +7,8 @@ namespace Cordouan.Access.Users;
 
 /// <summary>
 /// Users in the cluster store (<c>ClusterKeys.User</c>). <c>root@pam</c> always exists: it is shown even when
-/// nothing is stored for it, and cannot be deleted. Every write is a compare-and-swap on the user's document.
+/// nothing is stored for it, and cannot be deleted. Every write is a compare-and-swap on the user's document. Changing the
+/// password, disabling or expiring a user gives it a new ticket generation, which ends its existing tickets.
 /// </summary>
 public sealed partial class UserStore(IClusterStore store, AclStore acl, AccessOptions options, TimeProvider timeProvider, ILogger<UserStore> logger)
 {
@@ -38,6 +39,7 @@ public sealed partial class UserStore(IClusterStore store, AclStore acl, AccessO
             Comment = Clean(user.Comment),
             Groups = groups,
             PasswordHash = hash,
+            TicketGeneration = UserDocument.NewTicketGeneration(),
         };
         // root@pam exists implicitly, even before anything is stored for it.
         var result = user.UserId == AccessIdentity.RootUserId
@@ -98,6 +100,12 @@ public sealed partial class UserStore(IClusterStore store, AclStore acl, AccessO
                     : update.AppendGroups ? [.. doc.Groups.Union(groups, StringComparer.Ordinal).Order(StringComparer.Ordinal)]
                     : groups,
             };
+            // Disabling or expiring ends the user's tickets; so does re-enabling one that was off (its older tickets stay void).
+            var now = timeProvider.GetUtcNow();
+            if (!doc.IsActive(now) || !updated.IsActive(now))
+            {
+                updated = updated with { TicketGeneration = UserDocument.NewTicketGeneration() };
+            }
             var result = await store.CompareAndPutAsync(ClusterKeys.User(userId), current.ModRevision, Serialize(updated), ct);
             return (result.Succeeded, updated.ToUser());
         }, cancellationToken);
@@ -134,7 +142,8 @@ public sealed partial class UserStore(IClusterStore store, AclStore acl, AccessO
         await DocumentStore.RetryOnConflictAsync(async ct =>
         {
             var current = await ReadAsync(userId, ct) ?? throw NoSuchUser(userId);
-            var updated = current.Document with { PasswordHash = hash };
+            // A new password ends every ticket issued with the old one.
+            var updated = current.Document with { PasswordHash = hash, TicketGeneration = UserDocument.NewTicketGeneration() };
             var result = await store.CompareAndPutAsync(ClusterKeys.User(userId), current.ModRevision, Serialize(updated), ct);
             return (result.Succeeded, true);
         }, cancellationToken);

@@ -20,6 +20,7 @@ internal sealed class TestAccess : IDisposable
     public static readonly DateTimeOffset Start = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
     // One RSA key for the whole run: generating a 2048-bit key costs ~300 ms, and most tests only need some key.
+    // Created at Start: it rotates once the fake clock passes Start + 24 h.
     private static readonly Lazy<byte[]> SharedTicketKey = new(() =>
     {
         using var rsa = RSA.Create(2048);
@@ -28,6 +29,7 @@ internal sealed class TestAccess : IDisposable
             {
                 RsaPrivateKeyPkcs8 = Convert.ToBase64String(rsa.ExportPkcs8PrivateKey()),
                 CsrfSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                Created = Start.ToUnixTimeSeconds(),
             },
             AccessJsonContext.Default.TicketKeyDocument);
     });

@@ -88,7 +88,7 @@ public static class PermissionHandlers
         };
         reader.String("digest");
         reader.Validate();
-        await permissions.CheckAsync(http.GetCaller(), path, "Permissions.Modify", http.RequestAborted);
+        await permissions.CheckAclChangeAsync(http.GetCaller(), update, http.RequestAborted);
         await acl.UpdateAsync(update, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);
     }

@@ -3,11 +3,16 @@ using Cordouan.Access.Permissions;
 using Cordouan.Access.Tokens;
 using Cordouan.Api.Auth;
 using Cordouan.Api.Http;
+using Cordouan.Core.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace Cordouan.Api.Endpoints.Access;
 
-/// <summary>API tokens (<c>/access/users/{userid}/token</c>): the secret is returned once, at creation.</summary>
+/// <summary>
+/// API tokens (<c>/access/users/{userid}/token</c>): the secret is returned once, at creation. Beyond Proxmox, tokens are
+/// created only for oneself (root@pam: for anyone), and another user's tokens are managed only by a holder of every
+/// privilege that user has.
+/// </summary>
 public static class TokenHandlers
 {
     public static async Task<IResult> ListAsync(HttpContext http, string userid, ApiTokenService tokens, PermissionChecker permissions)
@@ -41,6 +46,12 @@ public static class TokenHandlers
             PrivilegeSeparation = reader.Boolean("privsep") ?? true,
         };
         reader.Validate();
+        var caller = http.GetCaller();
+        // Beyond Proxmox: a token is created by its own user (or by a token of that user with the user's privileges), or by root@pam.
+        if (caller.UserId != userid && !caller.IsRoot)
+        {
+            throw new PermissionDeniedException("/access/users/" + userid, "User.Modify");
+        }
         await CheckOwnerOrAdminAsync(http, userid, permissions);
         var created = await tokens.CreateAsync(userid, tokenid, options, http.RequestAborted);
         var info = ToJson(created.Info);
@@ -79,12 +90,14 @@ public static class TokenHandlers
 
     private static Dictionary<string, string> Path(string userid, string tokenid) => new() { ["userid"] = userid, ["tokenid"] = tokenid };
 
+    /// <summary>A user manages its own tokens; anyone else (its tokens included) needs User.Modify and every privilege the user holds.</summary>
     private static async Task CheckOwnerOrAdminAsync(HttpContext http, string userid, PermissionChecker permissions)
     {
         var caller = http.GetCaller();
         if (caller.UserId != userid || caller.IsToken)
         {
             await permissions.CheckAsync(caller, "/access", "User.Modify", http.RequestAborted);
+            await permissions.CheckUserManagementAsync(caller, userid, groups: null, http.RequestAborted);
         }
     }
 }

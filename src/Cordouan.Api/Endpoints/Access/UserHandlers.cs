@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cordouan.Api.Endpoints.Access;
 
-/// <summary>User administration (<c>/access/users</c>, <c>/access/password</c>).</summary>
+/// <summary>
+/// User administration (<c>/access/users</c>, <c>/access/password</c>). Beyond Proxmox, User.Modify reaches only users
+/// holding no privilege the caller lacks (<see cref="PermissionChecker.CheckUserManagementAsync"/>).
+/// </summary>
 public static class UserHandlers
 {
     public static async Task<IResult> ListAsync(HttpContext http, UserStore users, ApiTokenService tokens, PermissionChecker permissions)
@@ -59,7 +62,9 @@ public static class UserHandlers
         };
         reader.String("keys");
         reader.Validate();
-        await permissions.CheckAsync(http.GetCaller(), "/access", "User.Modify", http.RequestAborted);
+        var caller = http.GetCaller();
+        await permissions.CheckAsync(caller, "/access", "User.Modify", http.RequestAborted);
+        await permissions.CheckUserManagementAsync(caller, user.UserId, user.Groups, http.RequestAborted);
         await users.CreateAsync(user, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);
     }
@@ -94,7 +99,13 @@ public static class UserHandlers
         };
         reader.String("keys");
         reader.Validate();
-        await permissions.CheckAsync(http.GetCaller(), "/access", "User.Modify", http.RequestAborted);
+        var caller = http.GetCaller();
+        await permissions.CheckAsync(caller, "/access", "User.Modify", http.RequestAborted);
+        // Judged with the groups it will have, so that nobody (the caller included) joins a group stronger than the caller.
+        var groupsAfter = update.Groups is null ? null
+            : update.AppendGroups ? [.. ((await users.FindAsync(userid, http.RequestAborted))?.Groups ?? []).Union(update.Groups, StringComparer.Ordinal)]
+            : update.Groups;
+        await permissions.CheckUserManagementAsync(caller, userid, groupsAfter, http.RequestAborted);
         await users.UpdateAsync(userid, update, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);
     }
@@ -102,12 +113,17 @@ public static class UserHandlers
     public static async Task<IResult> DeleteAsync(HttpContext http, string userid, UserStore users, PermissionChecker permissions)
     {
         (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["userid"] = userid })).Validate();
-        await permissions.CheckAsync(http.GetCaller(), "/access", "User.Modify", http.RequestAborted);
+        var caller = http.GetCaller();
+        await permissions.CheckAsync(caller, "/access", "User.Modify", http.RequestAborted);
+        await permissions.CheckUserManagementAsync(caller, userid, groups: null, http.RequestAborted);
         await users.DeleteAsync(userid, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);
     }
 
-    /// <summary>Users change their own password; changing another's needs User.Modify. Tokens may not (spec §2).</summary>
+    /// <summary>
+    /// Users change their own password; changing another's needs User.Modify and every privilege that user holds (root@pam's:
+    /// root@pam only). Tokens may not (spec §2). The user's existing tickets end.
+    /// </summary>
     public static async Task<IResult> PasswordAsync(HttpContext http, UserStore users, PermissionChecker permissions)
     {
         var reader = await ParamReader.ReadAsync(http);
@@ -123,6 +139,7 @@ public static class UserHandlers
         if (caller.UserId != userid)
         {
             await permissions.CheckAsync(caller, "/access", "User.Modify", http.RequestAborted);
+            await permissions.CheckUserManagementAsync(caller, userid, groups: null, http.RequestAborted);
         }
         await users.SetPasswordAsync(userid, password, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);

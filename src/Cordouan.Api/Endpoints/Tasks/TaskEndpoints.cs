@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Cordouan.Access;
 using Cordouan.Api.Auth;
 using Cordouan.Api.Endpoints.Nodes;
 using Cordouan.Api.Http;
@@ -44,7 +45,7 @@ public static class TaskEndpoints
         var canSeeAll = await guard.HasAsync(caller, "/nodes/" + node, "Sys.Audit", http.RequestAborted);
         var selected = (await tasks.ListAsync(http.RequestAborted))
             .Where(t => t.Node == node)
-            .Where(t => canSeeAll || t.User.Split('!')[0] == caller.UserId)
+            .Where(t => canSeeAll || IsOwner(t.User, caller))
             .Where(t => vmid is null || t.Id == vmid)
             .Where(t => typeFilter is null || t.Type == typeFilter)
             .Where(t => userFilter is null || t.User.Contains(userFilter, StringComparison.Ordinal))
@@ -75,22 +76,24 @@ public static class TaskEndpoints
         var start = (int)(reader.Integer("start", 0) ?? 0);
         var limit = (int)(reader.Integer("limit", 0) ?? 50);
         reader.Boolean("download");
-        var task = await ReadTaskAsync(http, node, upid, tasks, guard, reader);
+        var task = await ReadTaskAsync(http, node, upid, tasks, guard, reader: reader);
         var parsed = Upid.TryParse(task.Upid, out var p) ? p! : throw new ValidationException("upid", "unable to parse worker upid");
         var (lines, total) = TaskLog.Read(tasks.LogPath(parsed), start, limit);
         var items = new JsonArray(lines.Select((line, i) => (JsonNode?)new JsonObject { ["n"] = start + i + 1, ["t"] = line }).ToArray());
         return PveResult.List(items, total);
     }
 
+    /// <summary>Proxmox's stop_task: the task's owner, or Sys.Modify on the node (Sys.Audit lets one watch, not stop).</summary>
     private static async Task<IResult> AbortAsync(HttpContext http, string node, string upid, TaskManager tasks, IAccessGuard guard)
     {
-        await ReadTaskAsync(http, node, upid, tasks, guard);
+        await ReadTaskAsync(http, node, upid, tasks, guard, privilege: "Sys.Modify");
         tasks.Abort(upid);
         return PveResult.Ok((JsonNode?)null);
     }
 
-    /// <summary>Finds the task and checks the caller may see it: its own tasks, or Sys.Audit on the node.</summary>
-    private static async Task<TaskDocument> ReadTaskAsync(HttpContext http, string node, string upid, TaskManager tasks, IAccessGuard guard, ParamReader? reader = null)
+    /// <summary>Finds the task and checks the caller owns it or holds <paramref name="privilege"/> on its node.</summary>
+    private static async Task<TaskDocument> ReadTaskAsync(
+        HttpContext http, string node, string upid, TaskManager tasks, IAccessGuard guard, string privilege = "Sys.Audit", ParamReader? reader = null)
     {
         reader ??= await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node, ["upid"] = upid });
         reader.Validate();
@@ -100,10 +103,17 @@ public static class TaskEndpoints
         }
         var task = await tasks.GetAsync(upid, http.RequestAborted);
         var caller = http.GetCaller();
-        if (task.User.Split('!')[0] != caller.UserId && !await guard.HasAsync(caller, "/nodes/" + task.Node, "Sys.Audit", http.RequestAborted))
+        if (!IsOwner(task.User, caller) && !await guard.HasAsync(caller, "/nodes/" + task.Node, privilege, http.RequestAborted))
         {
-            throw new PermissionDeniedException("/nodes/" + task.Node, "Sys.Audit");
+            throw new PermissionDeniedException("/nodes/" + task.Node, privilege);
         }
         return task;
+    }
+
+    /// <summary>Proxmox's check_task_user: a user owns its tasks and its tokens' tasks; a token owns only its own.</summary>
+    internal static bool IsOwner(string taskUser, AccessIdentity caller)
+    {
+        var bang = taskUser.IndexOf('!', StringComparison.Ordinal);
+        return taskUser == caller.Name || (bang > 0 && !caller.IsToken && taskUser[..bang] == caller.UserId);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class InMemoryClusterStore(TimeProvider timeProvider) : ICluster
     private readonly SortedDictionary<string, StoreEntry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (TimeSpan Ttl, DateTimeOffset Expires)> _leases = [];
     private readonly List<WatchEvent> _history = [];
+    private readonly Dictionary<string, int> _reads = new(StringComparer.Ordinal);
     private readonly List<(string Prefix, Channel<WatchEvent> Channel)> _watchers = [];
     private long _revision;
     private long _nextLease = 1;
@@ -50,12 +51,22 @@ internal sealed class InMemoryClusterStore(TimeProvider timeProvider) : ICluster
         }
     }
 
+    /// <summary>How many times <see cref="GetAsync"/> read <paramref name="key"/>.</summary>
+    public int ReadCount(string key)
+    {
+        lock (_gate)
+        {
+            return _reads.GetValueOrDefault(key);
+        }
+    }
+
     public Task<StoreEntry?> GetAsync(string key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             ExpireLeases();
+            _reads[key] = _reads.GetValueOrDefault(key) + 1;
             return Task.FromResult(_entries.GetValueOrDefault(key));
         }
     }
