@@ -1,3 +1,4 @@
+using Cordouan.Access.Tickets;
 using Cordouan.Access.Users;
 
 namespace Cordouan.Access;
@@ -10,4 +11,10 @@ public sealed record AccessOptions
 
     /// <summary>The host's shadow file, read for the <c>pam</c> realm.</summary>
     public string ShadowPath { get; init; } = "/etc/shadow";
+
+    /// <summary>The local syslog datagram socket login failures are written to (cordouand's <c>--syslog-socket</c>).</summary>
+    public string SyslogSocket { get; init; } = "/dev/log";
+
+    /// <summary>How failed logins slow down further attempts.</summary>
+    public LoginThrottleOptions LoginThrottle { get; init; } = new();
 }

@@ -1,3 +1,4 @@
+using Cordouan.Access.Audit;
 using Cordouan.Access.Bootstrap;
 using Cordouan.Access.Permissions;
 using Cordouan.Access.Realms;
@@ -28,6 +29,9 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<PamAuthenticator>();
         services.AddSingleton<TicketKeyStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SyslogSender>();
+        services.AddSingleton<AuthenticationAudit>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<AdminBootstrap>();
         return services;

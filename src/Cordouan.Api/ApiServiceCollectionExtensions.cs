@@ -40,6 +40,7 @@ public static class ApiServiceCollectionExtensions
         }
         app.UseMiddleware<PathNormalizationMiddleware>();
         app.UseMiddleware<PveErrorMiddleware>();
+        app.UseMiddleware<WebSocketOriginMiddleware>();
         app.UseMiddleware<NodeProxyMiddleware>();
         app.UseWebSockets();
         app.UseMiddleware<StaleStateMiddleware>();

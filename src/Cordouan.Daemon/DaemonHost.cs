@@ -119,7 +119,7 @@ public static class DaemonHost
             ServiceManager = CephServiceManagers.Resolve(options.CephServiceManager),
         });
         services.AddCordouanNode();
-        services.AddCordouanAccess();
+        services.AddCordouanAccess(new AccessOptions { SyslogSocket = options.SyslogSocket });
         services.AddSingleton<LearnerPromoter>();
         services.AddHostedService(provider => provider.GetRequiredService<LearnerPromoter>());
         services.AddSingleton<IClusterMembership, ClusterMembershipService>();

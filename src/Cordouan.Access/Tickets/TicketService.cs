@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Cordouan.Access.Audit;
 using Cordouan.Access.Permissions;
 using Cordouan.Access.Realms;
 using Cordouan.Access.Users;
@@ -21,6 +22,8 @@ public sealed partial class TicketService(
     UserStore users,
     PamAuthenticator pam,
     PermissionChecker permissions,
+    LoginThrottle throttle,
+    AuthenticationAudit audit,
     TimeProvider timeProvider,
     ILogger<TicketService> logger)
 {

@@ -34,6 +34,7 @@ public static class ConfigurationLoader
         ["--ha-watchdog"] = "ha-watchdog",
         ["--web-root"] = "web-root",
         ["--ceph-service-manager"] = "ceph-service-manager",
+        ["--syslog-socket"] = "syslog-socket",
     };
 
     /// <summary>Switches that may stand alone (<c>--witness</c>), meaning "true".</summary>
@@ -102,6 +103,7 @@ public static class ConfigurationLoader
             QemuBinary = configuration["qemu-binary"] ?? options.QemuBinary,
             Address = configuration["address"] ?? options.Address,
             MigrationAddress = configuration["migration-address"] ?? options.MigrationAddress,
+            SyslogSocket = configuration["syslog-socket"] is { Length: > 0 } syslog ? Path.GetFullPath(syslog) : options.SyslogSocket,
             WebRoot = configuration["web-root"] is { Length: > 0 } web ? Path.GetFullPath(web) : options.WebRoot,
             HaWatchdog = configuration["ha-watchdog"] is { Length: > 0 } watchdog ? Path.GetFullPath(watchdog) : options.HaWatchdog,
             CephServiceManager = configuration["ceph-service-manager"] is { } csm

@@ -47,6 +47,8 @@ public sealed record DaemonOptions
     /// resets, only if an HA VM it must kill survives SIGKILL, or if the guard itself dies. Unset: no watchdog.
     /// </summary>
     public string? HaWatchdog { get; init; }
+    /// <summary>The local syslog socket login failures go to, in Proxmox's format (for fail2ban); skipped while it does not exist.</summary>
+    public string SyslogSocket { get; init; } = "/dev/log";
     /// <summary>The built web UI (index.html, assets/) served at <c>/</c>; the build copies web/dist to <c>www</c> next to the binary.</summary>
     public string WebRoot { get; init; } = Path.Combine(AppContext.BaseDirectory, "www");
 

@@ -12,6 +12,8 @@ namespace Cordouan.Node.CloudInit;
 /// Pure generation of a VM's NoCloud seed from its config, byte for byte what Proxmox writes (user-data as
 /// <c>#cloud-config</c>, network-config version 1 with one entry per <c>ipconfigN</c> that has a <c>netN</c>, meta-data
 /// whose instance-id is the SHA-1 of user-data + network-config, so a changed config is a new instance for cloud-init).
+/// Every config value goes through <see cref="YamlScalar"/>: the text is Proxmox's for ordinary values, and a value
+/// holding YAML syntax stays one string instead of injecting keys (Proxmox concatenates them as they are).
 /// </summary>
 public static class NoCloudGenerator
 {
@@ -31,13 +33,13 @@ public static class NoCloudGenerator
     {
         var (hostname, fqdn) = HostnameAndFqdn(vmId, config);
         var text = new StringBuilder("#cloud-config\n");
-        text.Append("hostname: ").Append(hostname).Append('\n');
+        text.Append("hostname: ").Append(YamlScalar.Plain(hostname)).Append('\n');
         text.Append("manage_etc_hosts: true\n");
-        text.Append("fqdn: ").Append(fqdn).Append('\n');
+        text.Append("fqdn: ").Append(YamlScalar.Plain(fqdn)).Append('\n');
         var user = config.GetValueOrDefault("ciuser");
         if (user is not null)
         {
-            text.Append("user: ").Append(user).Append('\n');
+            text.Append("user: ").Append(YamlScalar.Plain(user)).Append('\n');
             if (user == "root")
             {
                 text.Append("disable_root: False\n");
@@ -45,14 +47,14 @@ public static class NoCloudGenerator
         }
         if (config.GetValueOrDefault("cipassword") is { } password)
         {
-            text.Append("password: ").Append(password).Append('\n');
+            text.Append("password: ").Append(YamlScalar.Plain(password)).Append('\n');
         }
         if (config.GetValueOrDefault("sshkeys") is { } encoded)
         {
             text.Append("ssh_authorized_keys:\n");
             foreach (var key in Uri.UnescapeDataString(encoded).Split('\n').Select(k => k.TrimEnd('\r')).Where(k => !string.IsNullOrWhiteSpace(k)))
             {
-                text.Append("  - ").Append(key).Append('\n');
+                text.Append("  - ").Append(YamlScalar.Plain(key)).Append('\n');
             }
         }
         text.Append("chpasswd:\n  expire: False\n");
@@ -82,8 +84,8 @@ public static class NoCloudGenerator
                 ?? throw new ValidationException("ipconfig" + id, $"network interface '{key}' has no mac address");
             var ipconfig = PropertyString.Parse(ipconfigText, null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             text.Append("    - type: physical\n");
-            text.Append("      name: eth").Append(id).Append('\n');
-            text.Append("      mac_address: '").Append(mac).Append("'\n");
+            text.Append("      name: ").Append(YamlScalar.Plain("eth" + id)).Append('\n');
+            text.Append("      mac_address: ").Append(YamlScalar.SingleQuoted(mac)).Append('\n');
             text.Append("      subnets:\n");
             if (ipconfig.GetValueOrDefault("ip") is { } ip)
             {
@@ -95,11 +97,11 @@ public static class NoCloudGenerator
                 {
                     var (address, mask) = SplitIpv4(ip, "ipconfig" + id);
                     text.Append("      - type: static\n");
-                    text.Append("        address: '").Append(address).Append("'\n");
-                    text.Append("        netmask: '").Append(mask).Append("'\n");
+                    text.Append("        address: ").Append(YamlScalar.SingleQuoted(address)).Append('\n');
+                    text.Append("        netmask: ").Append(YamlScalar.SingleQuoted(mask)).Append('\n');
                     if (ipconfig.GetValueOrDefault("gw") is { } gw)
                     {
-                        text.Append("        gateway: '").Append(gw).Append("'\n");
+                        text.Append("        gateway: ").Append(YamlScalar.SingleQuoted(gw)).Append('\n');
                     }
                 }
             }
@@ -116,10 +118,10 @@ public static class NoCloudGenerator
                 else
                 {
                     text.Append("      - type: static6\n");
-                    text.Append("        address: '").Append(ip6).Append("'\n");
+                    text.Append("        address: ").Append(YamlScalar.SingleQuoted(ip6)).Append('\n');
                     if (ipconfig.GetValueOrDefault("gw6") is { } gw6)
                     {
-                        text.Append("        gateway: '").Append(gw6).Append("'\n");
+                        text.Append("        gateway: ").Append(YamlScalar.SingleQuoted(gw6)).Append('\n');
                     }
                 }
             }
@@ -132,7 +134,7 @@ public static class NoCloudGenerator
             text.Append("      address:\n");
             foreach (var server in servers)
             {
-                text.Append("      - '").Append(server).Append("'\n");
+                text.Append("      - ").Append(YamlScalar.SingleQuoted(server)).Append('\n');
             }
         }
         if (search.Count > 0)
@@ -140,7 +142,7 @@ public static class NoCloudGenerator
             text.Append("      search:\n");
             foreach (var domain in search)
             {
-                text.Append("      - '").Append(domain).Append("'\n");
+                text.Append("      - ").Append(YamlScalar.SingleQuoted(domain)).Append('\n');
             }
         }
         return text.ToString();

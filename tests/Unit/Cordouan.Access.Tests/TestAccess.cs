@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Cordouan.Access.Audit;
 using Cordouan.Access.Bootstrap;
 using Cordouan.Access.Permissions;
 using Cordouan.Access.Realms;
@@ -36,11 +37,12 @@ internal sealed class TestAccess : IDisposable
 
     /// <param name="shadowPath">The shadow file for the pam realm.</param>
     /// <param name="seedTicketKey">Pre-store the run's shared ticket key; false leaves the store empty so the key is created on first use.</param>
-    public TestAccess(string? shadowPath = null, bool seedTicketKey = true)
+    /// <param name="syslogSocket">Where login failures are sent (by default nowhere).</param>
+    public TestAccess(string? shadowPath = null, bool seedTicketKey = true, string? syslogSocket = null)
     {
         Time = new FakeTimeProvider(Start);
         Store = new InMemoryClusterStore(Time);
-        Options = new AccessOptions { PasswordHashIterations = TestIterations, ShadowPath = shadowPath ?? "/nonexistent/shadow" };
+        Options = new AccessOptions { PasswordHashIterations = TestIterations, ShadowPath = shadowPath ?? "/nonexistent/shadow", SyslogSocket = syslogSocket ?? "/nonexistent/syslog" };
         Roles = new RoleCatalog();
         Acl = new AclStore(Store, Roles, NullLogger<AclStore>.Instance);
         Permissions = new PermissionChecker(Store, Acl, Roles, Time);
@@ -48,7 +50,8 @@ internal sealed class TestAccess : IDisposable
         Tokens = new ApiTokenService(Store, Users, Acl, Time, NullLogger<ApiTokenService>.Instance);
         Pam = new PamAuthenticator(Options, Time);
         Keys = new TicketKeyStore(Store, Time, NullLogger<TicketKeyStore>.Instance);
-        Tickets = new TicketService(Keys, Users, Pam, Permissions, Time, NullLogger<TicketService>.Instance);
+        Throttle = new LoginThrottle(Options, Time);
+        Tickets = NewTicketService(Keys, Time, Throttle);
         Bootstrap = new AdminBootstrap(Store, Acl, Options, NullLogger<AdminBootstrap>.Instance);
         if (seedTicketKey)
         {
@@ -76,6 +79,8 @@ internal sealed class TestAccess : IDisposable
 
     public TicketKeyStore Keys { get; }
 
+    public LoginThrottle Throttle { get; }
+
     public TicketService Tickets { get; }
 
     public AdminBootstrap Bootstrap { get; }
@@ -95,6 +100,11 @@ internal sealed class TestAccess : IDisposable
             Tokens = token is null ? [] : [token],
             Propagate = propagate,
         }, Ct);
+
+    /// <summary>Another node's ticket service over the same users: its own keys, clock and login throttle.</summary>
+    public TicketService NewTicketService(TicketKeyStore keys, TimeProvider time, LoginThrottle? throttle = null) => new(
+        keys, Users, Pam, Permissions, throttle ?? new LoginThrottle(Options, time),
+        new AuthenticationAudit(new SyslogSender(Options), time, NullLogger<AuthenticationAudit>.Instance), time, NullLogger<TicketService>.Instance);
 
     public void Dispose() => Keys.Dispose();
 }

@@ -17,7 +17,8 @@ public static class LoginHandlers
         var realm = reader.String("realm");
         reader.Accept(["otp", "tfa-challenge", "path", "privs", "new-format"]);
         reader.Validate();
-        var grant = await tickets.LoginAsync(username, password, realm, http.RequestAborted);
+        // The TCP peer, never a header: a login is not under /nodes/{node}, so no peer node ever forwards it.
+        var grant = await tickets.LoginAsync(username, password, realm, http.Connection.RemoteIpAddress, http.RequestAborted);
         var cap = new JsonObject();
         foreach (var (group, privileges) in grant.Capabilities)
         {

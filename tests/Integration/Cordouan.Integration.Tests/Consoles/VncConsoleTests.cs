@@ -77,6 +77,35 @@ public sealed class VncConsoleTests(SharedNode shared)
     }
 
     [Fact]
+    public async Task VncWebSocket_ForeignOrigin_Returns403AndLeavesTheTicketUnused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await StartVmAsync(ct);
+        try
+        {
+            var session = (await shared.Admin.PostAsync(VmApi.Path(shared.Node.NodeName, VmId, "/vncproxy"), new() { ["websocket"] = "1" }, ct)).EnsureOk().Data!;
+            var port = session["port"]!.GetValue<int>();
+            var ticket = session["ticket"]!.GetValue<string>();
+
+            // A page on another site opening the console with the victim's cookie (cross-site websocket hijacking).
+            using (var hijack = await ConnectAsync(port, ticket, ct, origin: "https://evil.example"))
+            {
+                Assert.NotEqual(WebSocketState.Open, hijack.State);
+                Assert.Equal(HttpStatusCode.Forbidden, hijack.HttpStatusCode);
+            }
+
+            using var console = await ConnectAsync(port, ticket, ct, origin: $"https://{shared.Node.Address}:{shared.Node.ApiPort}");
+            Assert.Equal(HttpStatusCode.SwitchingProtocols, console.HttpStatusCode);
+            Assert.Equal("RFB 003.008\n", Encoding.ASCII.GetString(await ReceiveAsync(console, 12, ct)));
+            await console.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", ct);
+        }
+        finally
+        {
+            await StopVmAsync(ct);
+        }
+    }
+
+    [Fact]
     public async Task VncProxy_SessionNeverOpened_TaskFailsAndTicketExpiresAfter40s()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -123,7 +152,7 @@ public sealed class VncConsoleTests(SharedNode shared)
     private async Task<string> TaskStatusAsync(string upid, CancellationToken ct) =>
         (await shared.Admin.GetAsync($"/nodes/{shared.Node.NodeName}/tasks/{Uri.EscapeDataString(upid)}/status", ct)).EnsureOk().Data!["status"]!.GetValue<string>();
 
-    private async Task<ClientWebSocket> ConnectAsync(int port, string ticket, CancellationToken ct)
+    private async Task<ClientWebSocket> ConnectAsync(int port, string ticket, CancellationToken ct, string? origin = null)
     {
         var socket = new ClientWebSocket();
         using var handler = PveHttp.PinnedHandler(shared.Node.CertificatePem);
@@ -133,6 +162,10 @@ public sealed class VncConsoleTests(SharedNode shared)
         socket.Options.CollectHttpResponseDetails = true;
         socket.Options.AddSubProtocol("binary");
         socket.Options.SetRequestHeader("Cookie", "PVEAuthCookie=" + Uri.EscapeDataString(shared.Admin.Ticket!));
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(TimeSpan.FromSeconds(20));
         var uri = new Uri($"wss://{shared.Node.Address}:{shared.Node.ApiPort}/api2/json/nodes/{shared.Node.NodeName}/qemu/{VmId}/vncwebsocket"

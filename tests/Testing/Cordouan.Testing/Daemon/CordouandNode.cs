@@ -78,6 +78,9 @@ public sealed class CordouandNode : IAsyncDisposable
     /// <summary>The node's API certificate (generated at its first start).</summary>
     public string CertificatePem => Data.Combine("certs", "node.pem");
 
+    /// <summary>The daemon's syslog socket path (<c>--syslog-socket</c>): bind a <c>SyslogReceiver</c> there to read its records.</summary>
+    public string SyslogSocket => Data.Combine("syslog.sock");
+
     /// <summary>SHA-256 fingerprint of the node's certificate, as <c>cord --fingerprint</c> takes it.</summary>
     public string Fingerprint()
     {
@@ -87,6 +90,9 @@ public sealed class CordouandNode : IAsyncDisposable
 
     /// <summary>An anonymous client that trusts this node's certificate.</summary>
     public PveHttp Anonymous() => new(BaseAddress, CertificatePem);
+
+    /// <summary>An anonymous client whose connections come from <paramref name="localAddress"/> (e.g. 127.0.0.2: another client to the daemon).</summary>
+    public PveHttp AnonymousFrom(IPAddress localAddress) => new(BaseAddress, CertificatePem, localAddress);
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
 
     public string Output
@@ -124,6 +130,8 @@ public sealed class CordouandNode : IAsyncDisposable
             "--address", Address.ToString(),
             // Tests expect Ceph under the data dir whatever the machine's PID 1; a test of the systemd mode overrides it.
             "--ceph-service-manager", "cordouand",
+            // Login failures go to a socket of the test's own (absent unless a test binds a SyslogReceiver there), never the host's /dev/log.
+            "--syslog-socket", SyslogSocket,
             .. _extraArguments,
         ];
         // `ip netns exec` execs cordouand in place, so the process we hold (and kill) is cordouand itself.

@@ -13,9 +13,31 @@ public sealed class PveHttp : IDisposable
     private string? _ticket;
     private string? _csrf;
 
-    public PveHttp(Uri baseAddress, string trustedCertificatePem)
+    /// <param name="localAddress">The address connections come from (another loopback address, to be a different client); any when null.</param>
+    public PveHttp(Uri baseAddress, string trustedCertificatePem, IPAddress? localAddress = null)
     {
-        _http = new HttpClient(PinnedHandler(trustedCertificatePem)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var handler = PinnedHandler(trustedCertificatePem);
+        if (localAddress is not null)
+        {
+            handler.ConnectCallback = (context, cancellationToken) => ConnectFromAsync(localAddress, context.DnsEndPoint, cancellationToken);
+        }
+        _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress localAddress, DnsEndPoint target, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.Sockets.Socket(localAddress.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(localAddress, 0));
+            await socket.ConnectAsync(target, cancellationToken);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Accepts exactly the node's own certificate (self-signed by its cluster CA), as a pinned fingerprint would.</summary>

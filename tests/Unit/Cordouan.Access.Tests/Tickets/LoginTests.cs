@@ -1,5 +1,8 @@
+using System.Net;
 using Cordouan.Access.Realms;
+using Cordouan.Access.Tickets;
 using Cordouan.Access.Users;
+using Cordouan.Core.Errors;
 using Cordouan.Testing;
 
 namespace Cordouan.Access.Tests.Tickets;
@@ -158,6 +161,64 @@ public sealed class LoginTests : IDisposable
         var grant = await access.Tickets.LoginAsync("carol@pam", "carol-password", null, Ct);
 
         Assert.Equal("carol@pam", grant.Username);
+    }
+
+    [Fact]
+    public async Task LoginAsync_ThreeFailuresFromOneAddress_RightPasswordRefusedThereAfterDelayButNotElsewhere()
+    {
+        using var access = new TestAccess();
+        await access.CreateUserAsync("alice@pve", "secret-password");
+        var attacker = IPAddress.Parse("192.0.2.66");
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<AuthenticationFailedException>(() => access.Tickets.LoginAsync("alice@pve", $"guess-{i}", null, attacker, Ct));
+        }
+
+        // Refused unchecked (the right password!), and only once the delay has passed.
+        var throttled = access.Tickets.LoginAsync("alice@pve", "secret-password", null, attacker, Ct);
+        access.Time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(throttled.IsCompleted);
+        access.Time.Advance(TimeSpan.FromMilliseconds(1));
+        await Assert.ThrowsAsync<AuthenticationFailedException>(() => throttled);
+
+        var grant = await access.Tickets.LoginAsync("alice@pve", "secret-password", null, IPAddress.Parse("198.51.100.7"), Ct);
+        Assert.Equal("alice@pve", grant.Username);
+    }
+
+    [Fact]
+    public async Task LoginAsync_ThrottledAddress_TicketRenewalStillWorks()
+    {
+        using var access = new TestAccess();
+        await access.CreateUserAsync("alice@pve", "secret-password");
+        var office = IPAddress.Parse("198.51.100.7");
+        var first = await access.Tickets.LoginAsync("alice@pve", "secret-password", null, office, Ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<AuthenticationFailedException>(() => access.Tickets.LoginAsync("mallory@pve", "guess", null, office, Ct));
+        }
+
+        var renewed = await access.Tickets.LoginAsync("alice@pve", first.Ticket, null, office, Ct);
+
+        Assert.Equal("alice@pve", renewed.Username);
+    }
+
+    [Theory]
+    [InlineData(65, 10, "username")]
+    [InlineData(10, 4097, "password")]
+    public async Task LoginAsync_OverlongField_ValidationErrorBeforeAnyCheck(int usernameLength, int passwordLength, string field)
+    {
+        using var access = new TestAccess();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var error = await Assert.ThrowsAsync<ValidationException>(() =>
+                access.Tickets.LoginAsync(new string('u', usernameLength), new string('p', passwordLength), null, IPAddress.Loopback, Ct));
+            Assert.Equal([field], error.Errors.Keys);
+            Assert.StartsWith("value may only be", error.Errors[field], StringComparison.Ordinal);
+        }
+
+        // Refused before counting: three of them throttle nothing.
+        Assert.True(access.Throttle.TryEnter(new string('u', usernameLength), IPAddress.Loopback, out _));
     }
 
     private async Task<string> WriteShadowAsync(string user, string password)

@@ -52,7 +52,7 @@ public sealed class TicketServiceTests
     {
         using var access = new TestAccess();
         var future = new FakeTimeProvider(TestAccess.Start.AddSeconds(aheadSeconds));
-        var otherNode = new TicketService(access.Keys, access.Users, access.Pam, access.Permissions, future, NullLogger<TicketService>.Instance);
+        var otherNode = access.NewTicketService(access.Keys, future);
         var ticket = await otherNode.CreateTicketAsync("alice@pve", Ct);
 
         var verified = await access.Tickets.TryVerifyTicketAsync(ticket, Ct);
@@ -152,7 +152,7 @@ public sealed class TicketServiceTests
     {
         using var access = new TestAccess(seedTicketKey: false);
         using var otherKeys = new TicketKeyStore(access.Store, access.Time, NullLogger<TicketKeyStore>.Instance);
-        var otherNode = new TicketService(otherKeys, access.Users, access.Pam, access.Permissions, access.Time, NullLogger<TicketService>.Instance);
+        var otherNode = access.NewTicketService(otherKeys, access.Time);
         access.Store.BeforeTransact = async (compares, _) =>
         {
             if (compares.Any(c => c.Key == ClusterKeys.TicketKey))
