@@ -104,7 +104,7 @@ public sealed class TicketKeyRotationTests
             AccessJsonContext.Default.TicketKeyDocument));
         access.Time.Advance(TicketKeyStore.RefreshInterval);
         using var freshNode = new TicketKeyStore(access.Store, access.Time, NullLogger<TicketKeyStore>.Instance);
-        var freshTickets = new TicketService(freshNode, access.Users, access.Pam, access.Permissions, access.Time, NullLogger<TicketService>.Instance);
+        var freshTickets = access.NewTicketService(freshNode, access.Time);
 
         Assert.Null(await freshTickets.TryVerifyTicketAsync(ticket, Ct));
         Assert.NotEqual(PublicKeyOf(first), (await StoredDocumentAsync(access)).PreviousRsaPublicKey);
@@ -115,7 +115,7 @@ public sealed class TicketKeyRotationTests
     {
         using var access = new TestAccess();
         using var otherKeys = new TicketKeyStore(access.Store, access.Time, NullLogger<TicketKeyStore>.Instance);
-        var otherNode = new TicketService(otherKeys, access.Users, access.Pam, access.Permissions, access.Time, NullLogger<TicketService>.Instance);
+        var otherNode = access.NewTicketService(otherKeys, access.Time);
         await access.Tickets.CreateTicketAsync("alice@pve", Ct);
         await otherNode.CreateTicketAsync("alice@pve", Ct);
         access.Time.Advance(TicketKeyStore.KeyLifetime);
@@ -151,7 +151,7 @@ public sealed class TicketKeyRotationTests
         await access.Tickets.CreateTicketAsync("alice@pve", Ct);
         var ahead = new FakeTimeProvider(TestAccess.Start + TicketKeyStore.KeyLifetime);
         using var aheadKeys = new TicketKeyStore(access.Store, ahead, NullLogger<TicketKeyStore>.Instance);
-        var aheadNode = new TicketService(aheadKeys, access.Users, access.Pam, access.Permissions, ahead, NullLogger<TicketService>.Instance);
+        var aheadNode = access.NewTicketService(aheadKeys, ahead);
         access.Time.Advance(TicketKeyStore.KeyLifetime - TimeSpan.FromMinutes(1));
 
         var ticket = await aheadNode.CreateTicketAsync("alice@pve", Ct);
