@@ -34,6 +34,7 @@ public sealed partial class PveErrorMiddleware(RequestDelegate next, ILogger<Pve
     {
         ValidationException v => PveResult.Error(StatusCodes.Status400BadRequest, "Parameter verification failed.", v.Errors),
         PermissionDeniedException => PveResult.Error(StatusCodes.Status403Forbidden, e.Message),
+        ForbiddenException => PveResult.Error(StatusCodes.Status403Forbidden, e.Message),
         QuorumLostException => PveResult.Error(StatusCodes.Status503ServiceUnavailable, e.Message),
         BadHttpRequestException or System.Text.Json.JsonException => PveResult.Error(StatusCodes.Status400BadRequest, $"malformed request: {e.Message}"),
         Access.AuthenticationFailedException => PveResult.Error(StatusCodes.Status401Unauthorized, e.Message),

@@ -22,7 +22,7 @@ public sealed partial class VmService
         var config = ConfigValidator.ValidateAll(requested);
         CloudInitPassword.Protect(config, config.GetValueOrDefault("ostype"));
         await CheckNicsAsync(id, config, current: null, cancellationToken);
-        CheckImportPaths(config);
+        await ValidateDisksAsync(config, cancellationToken);
         var existing = await vms.FindAsync(id, cancellationToken);
         if (existing is not null)
         {
@@ -77,18 +77,96 @@ public sealed partial class VmService
     }
 
     /// <summary>
-    /// A disk imported from a file path that does not exist is refused before the task starts (400 on the disk key),
-    /// so API clients and the web UI's wizard see it as a field error rather than a failed task.
+    /// Refuses, before the task starts (400 on the disk key), what would only fail inside it: a storage that does not
+    /// exist, a size that is not a positive number, an existing volume or an <c>import-from</c> source (volume or file)
+    /// that is not there. API clients and the web UI's wizard then see a field error rather than a failed task.
     /// </summary>
-    private static void CheckImportPaths(IReadOnlyDictionary<string, string> config)
+    private async Task ValidateDisksAsync(IReadOnlyDictionary<string, string> config, CancellationToken cancellationToken)
     {
-        foreach (var (key, value) in config.Where(e => DiskConfig.IsDiskKey(e.Key)))
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in config.Where(e => DiskConfig.IsDiskKey(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            if (DiskConfig.Parse(key, value).Options.TryGetValue("import-from", out var source) && !VolumeId.TryParse(source, out _)
-                && (!Path.IsPathRooted(source) || !File.Exists(source)))
+            var error = await DiskErrorAsync(DiskConfig.Parse(key, value), cancellationToken);
+            if (error is not null)
             {
-                throw new ValidationException(key, $"import-from: '{source}' does not exist");
+                errors[key] = error;
             }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private async Task<string?> DiskErrorAsync(DiskConfig disk, CancellationToken cancellationToken)
+    {
+        if (disk.File is "none" or "cdrom")
+        {
+            return null;
+        }
+        if (!VolumeId.TryParse(disk.File, out var volume))
+        {
+            return $"invalid format - unable to parse volume ID '{disk.File}'";
+        }
+        if (await FindStorageAsync(volume.Storage, cancellationToken) is not { } storage)
+        {
+            return $"storage '{volume.Storage}' does not exist";
+        }
+        var importing = disk.Options.TryGetValue("import-from", out var source);
+        if (CloudInit.CloudInitDrives.IsRequest(disk))
+        {
+            return null;
+        }
+        if (decimal.TryParse(volume.Name, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var gib))
+        {
+            if (gib <= 0 && !importing)
+            {
+                return "disk size must be greater than 0";
+            }
+        }
+        else if (importing)
+        {
+            return $"import-from needs a new disk ('{volume.Storage}:0'), not the volume '{disk.File}'";
+        }
+        else if (!await VolumeExistsAsync(storage, volume.Name, cancellationToken))
+        {
+            return $"volume '{disk.File}' does not exist";
+        }
+        if (!importing)
+        {
+            return null;
+        }
+        if (VolumeId.TryParse(source, out var sourceVolume))
+        {
+            return await FindStorageAsync(sourceVolume.Storage, cancellationToken) is { } sourceStorage && await VolumeExistsAsync(sourceStorage, sourceVolume.Name, cancellationToken)
+                ? null
+                : $"import-from: '{source}' does not exist";
+        }
+        return Path.IsPathRooted(source) && File.Exists(source) ? null : $"import-from: '{source}' does not exist";
+    }
+
+    private async Task<Core.Storage.StorageDefinition?> FindStorageAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await storages.GetAsync(id, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<bool> VolumeExistsAsync(Core.Storage.StorageDefinition storage, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storages.PluginFor(storage).InfoAsync(storage, name, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is NotFoundException or ValidationException)
+        {
+            return false;
         }
     }
 

@@ -1,8 +1,10 @@
 using Cordouan.Api.Auth;
+using Cordouan.Api.Endpoints.Qemu.Permissions;
 using Cordouan.Api.Http;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
 using Cordouan.Node.Hosting;
+using Cordouan.Node.Storage;
 using Cordouan.Node.Vms;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +13,7 @@ namespace Cordouan.Api.Endpoints.Qemu;
 /// <summary>Clone and convert-to-template (spec §5.5).</summary>
 public static class QemuCloneHandlers
 {
-    public static async Task<IResult> CloneAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, IAccessGuard guard)
+    public static async Task<IResult> CloneAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, StorageRegistry storages, IAccessGuard guard)
     {
         var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Clone");
         var p = request.Params;
@@ -27,7 +29,13 @@ public static class QemuCloneHandlers
             throw new ValidationException("target", $"no such cluster node '{target}'");
         }
         var id = new VmId((int)newId!.Value);
-        await guard.RequireAsync(request.Caller, $"/vms/{id}", "VM.Allocate", http.RequestAborted);
+        var checker = await VmAccessChecker.LoadAsync(guard, request.Caller, storages, http.RequestAborted);
+        checker.Require($"/vms/{id}", "VM.Allocate");
+        // Proxmox's clone: space on the target storage for every disk copied, and the source's CPU model.
+        var source = (await vms.GetConfigAsync(request.VmId, http.RequestAborted)).Document;
+        var sourceConfig = clone.Snapshot is not null && source.Snapshots.TryGetValue(clone.Snapshot, out var snapshot) ? snapshot.Config : source.Config;
+        checker.CheckCloneStorage(sourceConfig, clone.Storage);
+        checker.CheckCpuModel(sourceConfig.GetValueOrDefault("cpu"), existingCpu: null);
         var upid = await vms.CloneAsync(request.VmId, id, clone, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }

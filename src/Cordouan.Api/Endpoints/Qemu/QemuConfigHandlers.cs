@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using Cordouan.Api.Auth;
+using Cordouan.Api.Endpoints.Qemu.Permissions;
 using Cordouan.Api.Http;
 using Cordouan.Core.Errors;
+using Cordouan.Node.Config;
 using Cordouan.Node.Hosting;
+using Cordouan.Node.Storage;
 using Cordouan.Node.Tasks;
 using Cordouan.Node.Vms;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +15,12 @@ namespace Cordouan.Api.Endpoints.Qemu;
 /// <summary>Config read and write, pending changes, resize and feature checks.</summary>
 public static class QemuConfigHandlers
 {
+    /// <summary>The declared permission of PUT/POST config: any config privilege; each key's own is checked by <see cref="VmAccessChecker"/>.</summary>
+    private static readonly string[] ConfigPrivileges =
+    [
+        "VM.Config.Disk", "VM.Config.CDROM", "VM.Config.CPU", "VM.Config.Memory", "VM.Config.Network", "VM.Config.HWType", "VM.Config.Options", "VM.Config.Cloudinit",
+    ];
+
     private static readonly HashSet<string> UpdateControl = ["node", "vmid", "delete", "revert", "digest", "skiplock", "force", "background_delay"];
 
     public static async Task<IResult> GetAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, IAccessGuard guard)
@@ -39,17 +48,18 @@ public static class QemuConfigHandlers
         return PveResult.Ok(result);
     }
 
-    public static async Task<IResult> PutAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, IAccessGuard guard)
+    public static async Task<IResult> PutAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, StorageRegistry storages, IAccessGuard guard)
     {
-        var (request, changes, deletes, digest, skipLock) = await ReadUpdateAsync(http, node, vmid, identity, guard);
+        var (request, changes, deletes, digest, skipLock) = await ReadUpdateAsync(http, node, vmid, identity, vms, storages, guard);
         await vms.UpdateConfigAsync(request.VmId, changes, deletes, digest, skipLock, http.RequestAborted);
         return PveResult.Ok((JsonNode?)null);
     }
 
     /// <summary>The asynchronous variant: a qmconfig task (Proxmox returns null when it finishes within background_delay; we always return the UPID).</summary>
-    public static async Task<IResult> PostAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, TaskManager tasks, IAccessGuard guard)
+    public static async Task<IResult> PostAsync(
+        HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, StorageRegistry storages, TaskManager tasks, IAccessGuard guard)
     {
-        var (request, changes, deletes, digest, skipLock) = await ReadUpdateAsync(http, node, vmid, identity, guard);
+        var (request, changes, deletes, digest, skipLock) = await ReadUpdateAsync(http, node, vmid, identity, vms, storages, guard);
         var upid = await tasks.StartAsync("qmconfig", request.VmId.ToString(), request.Caller.Name, async ctx =>
         {
             ctx.Log($"update VM {request.VmId}: {string.Join(", ", changes.Keys.Concat(deletes.Select(d => "-" + d)))}");
@@ -59,9 +69,9 @@ public static class QemuConfigHandlers
     }
 
     private static async Task<(QemuRequest Request, Dictionary<string, string> Changes, List<string> Deletes, string? Digest, bool SkipLock)> ReadUpdateAsync(
-        HttpContext http, string node, string vmid, NodeIdentity identity, IAccessGuard guard)
+        HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, StorageRegistry storages, IAccessGuard guard)
     {
-        var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Config.Options");
+        var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, ConfigPrivileges);
         var p = request.Params;
         var deletes = SplitList(p.String("delete")).Concat(SplitList(p.String("revert"))).Distinct().ToList();
         var digest = p.String("digest");
@@ -75,6 +85,14 @@ public static class QemuConfigHandlers
         {
             throw new ValidationException("skiplock", "Only root may use this option.");
         }
+        ConfigValidator.ValidateAll(changes);
+        var current = (await vms.GetConfigAsync(request.VmId, http.RequestAborted)).Document;
+        var checker = await VmAccessChecker.LoadAsync(guard, request.Caller, storages, http.RequestAborted);
+        checker.CheckKeys(request.VmId, deletes);
+        checker.CheckKeys(request.VmId, changes.Keys);
+        await checker.CheckStorageAccessAsync(request.VmId, changes, defaultStorage: null, http.RequestAborted);
+        checker.CheckCpuModel(changes.GetValueOrDefault("cpu"), current.Config.GetValueOrDefault("cpu"));
+        checker.CheckUpdateValues(request.VmId, current.Config, changes, deletes);
         return (request, changes, deletes, digest, skipLock);
     }
 
@@ -93,7 +111,7 @@ public static class QemuConfigHandlers
         return PveResult.List(items);
     }
 
-    public static async Task<IResult> ResizeAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, IAccessGuard guard)
+    public static async Task<IResult> ResizeAsync(HttpContext http, string node, string vmid, NodeIdentity identity, VmService vms, StorageRegistry storages, IAccessGuard guard)
     {
         var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Config.Disk");
         var disk = request.Params.RequiredString("disk");
@@ -101,6 +119,14 @@ public static class QemuConfigHandlers
         var digest = request.Params.String("digest");
         var skipLock = request.Params.Boolean("skiplock") ?? false;
         request.Params.Validate();
+        // Proxmox: growing a disk takes space on its storage.
+        var config = (await vms.GetConfigAsync(request.VmId, http.RequestAborted)).Document.Config;
+        if (config.TryGetValue(disk, out var value) && VmConfigPermissions.IsDrive(disk)
+            && VmAccessChecker.TryParseVolume(DriveValue.Parse(disk, value).File, out var volume))
+        {
+            var checker = await VmAccessChecker.LoadAsync(guard, request.Caller, storages, http.RequestAborted);
+            checker.RequireAllocateSpace("disk", volume.Storage);
+        }
         var upid = await vms.ResizeAsync(request.VmId, disk, size, digest, skipLock, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }

@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
 using Cordouan.Api.Auth;
+using Cordouan.Api.Endpoints.Qemu.Permissions;
 using Cordouan.Api.Http;
 using Cordouan.Core.Errors;
 using Cordouan.Core.Ids;
+using Cordouan.Node.Config;
 using Cordouan.Node.Hosting;
+using Cordouan.Node.Storage;
 using Cordouan.Node.Vms;
 using Microsoft.AspNetCore.Http;
 
@@ -37,22 +40,39 @@ public static class QemuListHandlers
         return PveResult.List(items);
     }
 
-    public static async Task<IResult> CreateAsync(HttpContext http, string node, NodeIdentity identity, VmService vms, IAccessGuard guard)
+    public static async Task<IResult> CreateAsync(HttpContext http, string node, NodeIdentity identity, VmService vms, StorageRegistry storages, IAccessGuard guard)
     {
         var parameters = await PveParameters.ReadAsync(http.Request, http.RequestAborted);
         var reader = new ParamReader(parameters, new Dictionary<string, string> { ["node"] = node });
         var vmid = reader.Integer("vmid", Core.Ids.VmId.Min, Core.Ids.VmId.Max, required: true);
         var start = reader.Boolean("start") ?? false;
+        var storage = reader.String("storage");
         reader.Accept(CreateOnly);
         var config = parameters.Except(CreateOnly);
         reader.Accept(config.Keys);
         reader.Validate();
         var id = new VmId((int)vmid!.Value);
-        await guard.RequireAsync(http.GetCaller(), $"/vms/{id}", "VM.Allocate", http.RequestAborted);
+        var caller = http.GetCaller();
+        var checker = await VmAccessChecker.LoadAsync(guard, caller, storages, http.RequestAborted);
+        if (storage is not null)
+        {
+            checker.RequireAllocateSpace("storage", storage);
+        }
+        if (start)
+        {
+            checker.Require($"/vms/{id}", "VM.PowerMgmt");
+        }
+        checker.Require($"/vms/{id}", "VM.Allocate");
         if (node != identity.NodeName)
         {
             throw new NotFoundException($"no such cluster node '{node}'");
         }
+        // Proxmox's create: every disk's storage and volume, each key's privilege, the devices, the CPU model.
+        ConfigValidator.ValidateAll(config);
+        await checker.CheckStorageAccessAsync(id, config, storage, http.RequestAborted);
+        checker.CheckKeys(id, config.Keys);
+        checker.CheckCreateValues(id, config);
+        checker.CheckCpuModel(config.GetValueOrDefault("cpu"), existingCpu: null);
         var upid = await vms.CreateAsync(id, config, start, http.GetCaller().Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }

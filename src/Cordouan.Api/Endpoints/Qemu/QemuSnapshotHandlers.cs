@@ -71,17 +71,22 @@ public static class QemuSnapshotHandlers
 
     public static async Task<IResult> RollbackAsync(HttpContext http, string node, string vmid, string snapname, NodeIdentity identity, VmService vms, IAccessGuard guard)
     {
-        var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Snapshot.Rollback");
+        var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Snapshot", "VM.Snapshot.Rollback");
         var start = request.Params.Boolean("start") ?? false;
         request.Params.Accept(["snapname"]);
         request.Params.Validate();
+        if (start)
+        {
+            // Proxmox: starting the VM after the rollback is power management.
+            await guard.RequireAsync(request.Caller, $"/vms/{request.VmId}", "VM.PowerMgmt", http.RequestAborted);
+        }
         var upid = await vms.RollbackAsync(request.VmId, snapname, start, request.Caller.Name, http.RequestAborted);
         return PveResult.Ok(upid.ToString());
     }
 
     public static async Task<IResult> GetConfigAsync(HttpContext http, string node, string vmid, string snapname, NodeIdentity identity, VmService vms, IAccessGuard guard)
     {
-        var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Audit");
+        var request = await QemuRequest.ReadAsync(http, identity, guard, node, vmid, "VM.Snapshot", "VM.Snapshot.Rollback", "VM.Audit");
         request.Params.Accept(["snapname"]);
         request.Params.Validate();
         var vm = await vms.GetConfigAsync(request.VmId, http.RequestAborted);

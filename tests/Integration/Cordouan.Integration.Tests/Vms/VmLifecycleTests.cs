@@ -82,12 +82,13 @@ public sealed class VmLifecycleTests(SharedNode shared)
     }
 
     [Fact]
-    public async Task Create_ImportFromMissingFile_Returns400OnTheDiskBeforeAnyTask()
+    public async Task Create_ImportFromMissingVolume_Returns400OnTheDiskBeforeAnyTask()
     {
         var ct = TestContext.Current.CancellationToken;
-        var response = await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "208", ["scsi0"] = "local:0,import-from=/nonexistent/image.qcow2" }, ct);
+        // A host path is root@pam's only (admin@pve gets 403): an import volume that is not there must fail as early.
+        var response = await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "208", ["scsi0"] = "local:0,import-from=local:import/missing.qcow2" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("import-from: '/nonexistent/image.qcow2' does not exist", response.Error("scsi0"));
+        Assert.Equal("import-from: 'local:import/missing.qcow2' does not exist", response.Error("scsi0"));
         Assert.Equal(HttpStatusCode.InternalServerError, (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 208, "/config"), ct)).Status);
     }
 
@@ -103,12 +104,13 @@ public sealed class VmLifecycleTests(SharedNode shared)
     }
 
     [Fact]
-    public async Task Create_SecondDiskOnUnknownStorage_TaskFailsAndLeavesNoVmNorDisk()
+    public async Task Create_SecondDiskOnUnknownStorage_RefusedBeforeAnyTaskAndLeavesNoVmNorDisk()
     {
         var ct = TestContext.Current.CancellationToken;
-        var upid = (await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "203", ["scsi0"] = "local:0.01", ["scsi1"] = "nosuch:4" }, ct)).EnsureOk().Data!.GetValue<string>();
-        var exit = await shared.Admin.WaitForTaskAsync(upid, TimeSpan.FromSeconds(30), ct);
-        Assert.Equal("storage 'nosuch' does not exist", exit);
+        // Proxmox's own answer when a storage is unknown: 500 with its text, before any task starts.
+        var response = await shared.Admin.PostAsync($"/nodes/{NodeName}/qemu", new() { ["vmid"] = "203", ["scsi0"] = "local:0.01", ["scsi1"] = "nosuch:4" }, ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.Status);
+        Assert.Equal("storage 'nosuch' does not exist", response.Reason);
         Assert.Equal(HttpStatusCode.InternalServerError, (await shared.Admin.GetAsync(Fixtures.Vms.Path(NodeName, 203, "/config"), ct)).Status);
         var content = (await shared.Admin.GetAsync($"/nodes/{NodeName}/storage/local/content", ct, new() { ["vmid"] = "203" })).EnsureOk().Data!.AsArray();
         Assert.Empty(content);
