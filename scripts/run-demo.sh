@@ -25,8 +25,11 @@ done
 "$CORD" version >/dev/null || { echo "run-demo: could not log in to cordouand" >&2; exit 1; }
 
 if ! "$CORD" vm status 100 >/dev/null 2>&1; then
+  # Host paths are root@pam's to import (as in Proxmox): admin@pve imports the guest from the local storage's import content.
+  mkdir -p "$DEMO_DIR/storage/local/import"
+  install -m 0600 "$GUEST_DIR/test-guest.qcow2" "$DEMO_DIR/storage/local/import/test-guest.qcow2"
   "$CORD" vm create 100 --name demo --memory 256 --cores 1 \
-    --disk "scsi0=local:0,import-from=$GUEST_DIR/test-guest.qcow2" --set serial0=socket --set boot=order=scsi0 --set scsihw=virtio-scsi-pci --start
+    --disk "scsi0=local:0,import-from=local:import/test-guest.qcow2" --set serial0=socket --set boot=order=scsi0 --set scsihw=virtio-scsi-pci --start
 else
   "$CORD" vm start 100 >/dev/null 2>&1 || true
 fi

@@ -69,7 +69,7 @@ public sealed class BenchContext : IAsyncDisposable
 
     /// <summary>Creates a stopped VM whose scsi0 is imported from the test guest, as the integration fixtures do.</summary>
     public Task CreateGuestAsync(int vmid, CancellationToken cancellationToken) =>
-        TaskPoller.RunOkAsync(Api, HttpMethod.Post, $"/nodes/{NodeName}/qemu", new()
+        TaskPoller.RunOkAsRootAsync(Api, HttpMethod.Post, $"/nodes/{NodeName}/qemu", new()
         {
             ["vmid"] = vmid.ToString(CultureInfo.InvariantCulture),
             ["name"] = $"bench{vmid}",

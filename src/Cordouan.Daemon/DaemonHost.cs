@@ -119,7 +119,7 @@ public static class DaemonHost
             ServiceManager = CephServiceManagers.Resolve(options.CephServiceManager),
         });
         services.AddCordouanNode();
-        services.AddCordouanAccess(new AccessOptions { SyslogSocket = options.SyslogSocket });
+        services.AddCordouanAccess(new AccessOptions { SyslogSocket = options.SyslogSocket, ShadowPath = options.PamShadowFile });
         services.AddSingleton<LearnerPromoter>();
         services.AddHostedService(provider => provider.GetRequiredService<LearnerPromoter>());
         services.AddSingleton<IClusterMembership, ClusterMembershipService>();

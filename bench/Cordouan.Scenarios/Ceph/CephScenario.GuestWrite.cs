@@ -27,7 +27,7 @@ public sealed partial class CephScenario
             ["name"] = $"bench{vmid}",
             ["memory"] = "160",
             ["cores"] = "1",
-            ["scsi0"] = $"local:0,import-from={context.GuestImage}",
+            ["scsi0"] = $"local:0,import-from={context.Node.ImportVolume(context.GuestImage)}",
             ["scsi1"] = string.Create(CultureInfo.InvariantCulture, $"{Pool}:{total / 1024.0}"),
             ["scsi2"] = string.Create(CultureInfo.InvariantCulture, $"local:{total / 1024.0}"),
             ["serial0"] = "socket",

@@ -58,7 +58,7 @@ public sealed partial class EvacuationScenario(BenchContext context)
         context.Progress($"creating and starting {VmCount} test guests ({MemoryMiB} MiB, local disk) on n1");
         foreach (var vmid in vmids)
         {
-            await TaskPoller.RunOkAsync(viaN1, HttpMethod.Post, "/nodes/n1/qemu", new()
+            await TaskPoller.RunOkAsRootAsync(viaN1, HttpMethod.Post, "/nodes/n1/qemu", new()
             {
                 ["vmid"] = Id(vmid),
                 ["name"] = $"evac{Id(vmid)}",

@@ -81,7 +81,7 @@ public sealed partial class FailoverScenario(BenchContext context, bool onRbd = 
                 ["shared"] = "1",
             }, ct)).EnsureOk();
         }
-        await TaskPoller.RunOkAsync(viaN1, HttpMethod.Post, "/nodes/n1/qemu", new()
+        await TaskPoller.RunOkAsRootAsync(viaN1, HttpMethod.Post, "/nodes/n1/qemu", new()
         {
             ["vmid"] = Id(VmId),
             ["name"] = "failover",

@@ -41,4 +41,12 @@ public static class TaskPoller
             throw new InvalidOperationException($"{method} {path}: task {upid} ended with '{exit}'");
         }
     }
+
+    /// <summary><see cref="RunOkAsync"/> as root@pam on the same node: importing a host image is root's alone, as in Proxmox.</summary>
+    public static async Task RunOkAsRootAsync(
+        PveHttp api, HttpMethod method, string path, Dictionary<string, string>? form, TimeSpan interval, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var root = await api.AsRootAsync(cancellationToken);
+        await RunOkAsync(root, method, path, form, interval, timeout, cancellationToken);
+    }
 }

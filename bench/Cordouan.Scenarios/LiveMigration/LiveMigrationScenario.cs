@@ -132,7 +132,7 @@ public sealed partial class LiveMigrationScenario(BenchContext context)
     }
 
     private static Task CreateVmAsync(PveHttp api, int vmid, string disk, MigrationBenchOptions options, CancellationToken cancellationToken) =>
-        TaskPoller.RunOkAsync(api, HttpMethod.Post, "/nodes/n1/qemu", new()
+        TaskPoller.RunOkAsRootAsync(api, HttpMethod.Post, "/nodes/n1/qemu", new()
         {
             ["vmid"] = vmid.ToString(CultureInfo.InvariantCulture),
             ["name"] = $"migrate{vmid}",

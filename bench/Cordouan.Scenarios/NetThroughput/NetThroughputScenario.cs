@@ -155,7 +155,7 @@ public sealed class NetThroughputScenario(BenchContext context)
     }
 
     private async Task CreateAndStartAsync(PveHttp api, string node, int vmid, CancellationToken ct) =>
-        await TaskPoller.RunOkAsync(api, HttpMethod.Post, $"/nodes/{node}/qemu", new()
+        await TaskPoller.RunOkAsRootAsync(api, HttpMethod.Post, $"/nodes/{node}/qemu", new()
         {
             ["vmid"] = Id(vmid),
             ["name"] = $"net{Id(vmid)}",

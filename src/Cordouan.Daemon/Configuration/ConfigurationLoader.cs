@@ -35,6 +35,7 @@ public static class ConfigurationLoader
         ["--web-root"] = "web-root",
         ["--ceph-service-manager"] = "ceph-service-manager",
         ["--syslog-socket"] = "syslog-socket",
+        ["--pam-shadow-file"] = "pam-shadow-file",
     };
 
     /// <summary>Switches that may stand alone (<c>--witness</c>), meaning "true".</summary>
@@ -104,6 +105,7 @@ public static class ConfigurationLoader
             Address = configuration["address"] ?? options.Address,
             MigrationAddress = configuration["migration-address"] ?? options.MigrationAddress,
             SyslogSocket = configuration["syslog-socket"] is { Length: > 0 } syslog ? Path.GetFullPath(syslog) : options.SyslogSocket,
+            PamShadowFile = configuration["pam-shadow-file"] is { Length: > 0 } shadow ? Path.GetFullPath(shadow) : options.PamShadowFile,
             WebRoot = configuration["web-root"] is { Length: > 0 } web ? Path.GetFullPath(web) : options.WebRoot,
             HaWatchdog = configuration["ha-watchdog"] is { Length: > 0 } watchdog ? Path.GetFullPath(watchdog) : options.HaWatchdog,
             CephServiceManager = configuration["ceph-service-manager"] is { } csm

@@ -49,6 +49,11 @@ public sealed record DaemonOptions
     public string? HaWatchdog { get; init; }
     /// <summary>The local syslog socket login failures go to, in Proxmox's format (for fail2ban); skipped while it does not exist.</summary>
     public string SyslogSocket { get; init; } = "/dev/log";
+    /// <summary>
+    /// The shadow file the <c>pam</c> realm checks host accounts against (root@pam included). The host's by default; tests
+    /// point it at a file of their own so they can act as root@pam without touching the host's accounts.
+    /// </summary>
+    public string PamShadowFile { get; init; } = "/etc/shadow";
     /// <summary>The built web UI (index.html, assets/) served at <c>/</c>; the build copies web/dist to <c>www</c> next to the binary.</summary>
     public string WebRoot { get; init; } = Path.Combine(AppContext.BaseDirectory, "www");
 

@@ -26,7 +26,8 @@ public static class ClientScript
         info.Environment["CORD_HOST"] = $"127.0.0.1:{node.ApiPort}";
         info.Environment["CORD_NODE"] = node.NodeName;
         info.Environment["CORD_PASSWORD"] = node.AdminPassword;
-        info.Environment["GUEST_IMAGE"] = guestImage;
+        // Host paths are root@pam's to import: the client, logged in as admin@pve, imports a volume of the local storage.
+        info.Environment["GUEST_IMAGE"] = node.ImportVolume(guestImage);
         info.Environment["VMID"] = vmid.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["ANSIBLE_NOCOLOR"] = "1";
         info.Environment["ANSIBLE_LOCALHOST_WARNING"] = "false";

@@ -11,7 +11,9 @@ public static class Vms
     /// <summary>Creates a VM whose scsi0 is a copy of the test guest, with its serial console on a socket.</summary>
     public static async Task CreateGuestAsync(PveHttp http, string node, int vmid, string guestImage, CancellationToken cancellationToken, bool start = false, string? name = null, string storage = "local")
     {
-        await http.RunTaskAsync(HttpMethod.Post, $"/nodes/{node}/qemu", new()
+        // Importing a host path is root@pam's alone (as in Proxmox), whoever drives the rest of the test.
+        using var root = await http.AsRootAsync(cancellationToken);
+        await root.RunTaskAsync(HttpMethod.Post, $"/nodes/{node}/qemu", new()
         {
             ["vmid"] = vmid.ToString(CultureInfo.InvariantCulture),
             ["name"] = name ?? $"guest{vmid}",

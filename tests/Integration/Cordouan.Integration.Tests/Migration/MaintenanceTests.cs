@@ -27,11 +27,12 @@ public sealed class MaintenanceTests(MigrationLab lab) : IClassFixture<Migration
         var ct = TestContext.Current.CancellationToken;
         var (n1, n2) = (Lab["n1"], Lab["n2"]);
         using var viaN2 = await Lab.AdminAsync(n2, ct);
+        using var rootN2 = await viaN2.AsRootAsync(ct);
         const int running = 800, stopped = 801, locked = 802, created = 803;
         await CreateGuestAsync(viaN2, "n1", running, lab.GuestImage, ct, start: true);
         await CreateSmallAsync(viaN2, "n1", stopped, ct);
         await CreateSmallAsync(viaN2, "n1", locked, ct);
-        (await viaN2.PutAsync(Path("n1", locked, "/config"), new() { ["lock"] = "backup" }, ct)).EnsureOk();
+        (await rootN2.PutAsync(Path("n1", locked, "/config"), new() { ["lock"] = "backup" }, ct)).EnsureOk();
         var last = await BeatingAsync(n1, running, Boot, ct);
         var config = n1.Data.Combine("cord-maintenance.json");
         var login = await CordAsync(config, ct, "login", "--server", n1.BaseAddress.ToString(), "--user", "admin@pve",
@@ -73,7 +74,7 @@ public sealed class MaintenanceTests(MigrationLab lab) : IClassFixture<Migration
             var create = await viaN2.PostAsync("/nodes/n1/qemu", SmallVm(created), ct);
             Assert.Equal(HttpStatusCode.BadRequest, create.Status);
             Assert.Contains("is in maintenance mode", create.Error("node"), StringComparison.Ordinal);
-            (await viaN2.PutAsync(Path("n1", locked, "/config"), new() { ["delete"] = "lock" }, ct)).EnsureOk();
+            (await rootN2.PutAsync(Path("n1", locked, "/config"), new() { ["delete"] = "lock" }, ct)).EnsureOk();
             var start = await viaN2.PostAsync(Path("n1", locked, "/status/start"), null, ct);
             Assert.Equal(HttpStatusCode.InternalServerError, start.Status);
             Assert.Contains("is in maintenance mode", start.Message, StringComparison.Ordinal);

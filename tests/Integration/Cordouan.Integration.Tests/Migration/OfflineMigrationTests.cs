@@ -143,6 +143,7 @@ public sealed class OfflineMigrationTests(MigrationLab lab) : IClassFixture<Migr
     {
         var ct = TestContext.Current.CancellationToken;
         using var viaN2 = await Lab.AdminAsync(Lab["n2"], ct);
+        using var rootN2 = await viaN2.AsRootAsync(ct);
         const int vmid = 610;
         await viaN2.RunTaskAsync(HttpMethod.Post, "/nodes/n1/qemu", new() { ["vmid"] = "610", ["memory"] = "64", ["scsi0"] = "local:1" }, ct);
         var migrate = Path("n1", vmid, "/migrate");
@@ -164,11 +165,11 @@ public sealed class OfflineMigrationTests(MigrationLab lab) : IClassFixture<Migr
         Assert.Contains("is a witness", (await viaN2.PostAsync(migrate, new() { ["target"] = "w" }, ct)).Error("target"), StringComparison.Ordinal);
         Assert.Contains("does not exist", (await viaN2.PostAsync(migrate, new() { ["target"] = "n2", ["targetstorage"] = "nostore" }, ct)).Error("targetstorage"), StringComparison.Ordinal);
 
-        (await viaN2.PutAsync(Path("n1", vmid, "/config"), new() { ["lock"] = "backup" }, ct)).EnsureOk();
+        (await rootN2.PutAsync(Path("n1", vmid, "/config"), new() { ["lock"] = "backup" }, ct)).EnsureOk();
         var locked = await viaN2.PostAsync(migrate, new() { ["target"] = "n2" }, ct);
         Assert.Equal(HttpStatusCode.InternalServerError, locked.Status);
         Assert.Equal("VM is locked (backup)", locked.Message?.TrimEnd('\n'));
-        (await viaN2.PutAsync(Path("n1", vmid, "/config"), new() { ["delete"] = "lock" }, ct)).EnsureOk();
+        (await rootN2.PutAsync(Path("n1", vmid, "/config"), new() { ["delete"] = "lock" }, ct)).EnsureOk();
 
         Assert.Equal("n1", (await VmResourceAsync(viaN2, vmid, ct))["node"]!.GetValue<string>());
         Assert.Empty(FilesOf(Lab["n2"], vmid));

@@ -68,7 +68,7 @@ public sealed class NetworkLab : IAsyncLifetime
             ["vmid"] = vmid.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["name"] = $"net{vmid}",
             ["memory"] = "128",
-            ["scsi0"] = $"local:0,import-from={GuestImage}",
+            ["scsi0"] = $"local:0,import-from={Node.ImportVolume(GuestImage)}",
             ["serial0"] = "socket",
             ["boot"] = "order=scsi0",
             ["scsihw"] = "virtio-scsi-pci",

@@ -26,7 +26,7 @@ public sealed class GuestDiskWriteTests(SharedNode shared)
         {
             ["vmid"] = VmId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["memory"] = "160",
-            ["scsi0"] = $"local:0,import-from={shared.GuestImage}",
+            ["scsi0"] = $"local:0,import-from={shared.Node.ImportVolume(shared.GuestImage)}",
             // 16 MiB (sizes are in GiB): room for the write and zeros after it.
             ["scsi1"] = "local:0.015625",
             ["serial0"] = "socket",

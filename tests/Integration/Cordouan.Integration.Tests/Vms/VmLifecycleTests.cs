@@ -136,13 +136,15 @@ public sealed class VmLifecycleTests(SharedNode shared)
     {
         var ct = TestContext.Current.CancellationToken;
         await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new() { ["vmid"] = "207", ["memory"] = "64" }, ct);
-        (await shared.Admin.PutAsync(Fixtures.Vms.Path(NodeName, 207, "/config"), new() { ["lock"] = "backup" }, ct)).EnsureOk();
+        // lock is root@pam's to set, as in Proxmox.
+        using var root = await shared.Admin.AsRootAsync(ct);
+        (await root.PutAsync(Fixtures.Vms.Path(NodeName, 207, "/config"), new() { ["lock"] = "backup" }, ct)).EnsureOk();
         var start = await shared.Admin.PostAsync(Fixtures.Vms.Path(NodeName, 207, "/status/start"), null, ct);
         Assert.Equal(HttpStatusCode.InternalServerError, start.Status);
         Assert.Equal("VM is locked (backup)", start.Reason);
         var resources = (await shared.Admin.GetAsync("/cluster/resources", ct, new() { ["type"] = "vm" })).EnsureOk().Data!.AsArray();
         Assert.Equal("backup", resources.Single(r => r!["vmid"]!.GetValue<int>() == 207)!["lock"]!.GetValue<string>());
-        (await shared.Admin.PutAsync(Fixtures.Vms.Path(NodeName, 207, "/config"), new() { ["delete"] = "lock" }, ct)).EnsureOk();
+        (await root.PutAsync(Fixtures.Vms.Path(NodeName, 207, "/config"), new() { ["delete"] = "lock" }, ct)).EnsureOk();
         await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 207, ct);
     }
 

@@ -48,6 +48,7 @@ public sealed class CordouandNode : IAsyncDisposable
         EtcdPeerPort = host is null ? PortAllocator.Next() : 2380;
         AdminPassword = "test-" + Guid.NewGuid().ToString("N")[..12];
         File.WriteAllText(Data.Combine("admin-password.in"), AdminPassword);
+        File.WriteAllText(Data.Combine("shadow"), TestRoot.ShadowLine + "\n");
     }
 
     public string NodeName { get; }
@@ -132,6 +133,8 @@ public sealed class CordouandNode : IAsyncDisposable
             "--ceph-service-manager", "cordouand",
             // Login failures go to a socket of the test's own (absent unless a test binds a SyslogReceiver there), never the host's /dev/log.
             "--syslog-socket", SyslogSocket,
+            // root@pam logs in against the test's shadow file (TestRoot), never the host's accounts.
+            "--pam-shadow-file", Data.Combine("shadow"),
             .. _extraArguments,
         ];
         // `ip netns exec` execs cordouand in place, so the process we hold (and kill) is cordouand itself.
@@ -186,6 +189,32 @@ public sealed class CordouandNode : IAsyncDisposable
     {
         var http = Anonymous();
         (await http.LoginAsync("admin@pve", AdminPassword, cancellationToken)).EnsureOk();
+        return http;
+    }
+
+    /// <summary>
+    /// Copies a host image into this node's <c>local</c> storage as import content and returns its volume id
+    /// (<c>local:import/&lt;file&gt;</c>): what a non-root user imports from, since host paths are root@pam's alone.
+    /// </summary>
+    public string ImportVolume(string hostImage)
+    {
+        var name = Path.GetFileName(hostImage);
+        var import = Data.Combine("storage", "local", "import");
+        Directory.CreateDirectory(import);
+        var target = Path.Combine(import, name);
+        if (!File.Exists(target))
+        {
+            File.Copy(hostImage, target + ".part", overwrite: true);
+            File.Move(target + ".part", target);
+        }
+        return $"local:import/{name}";
+    }
+
+    /// <summary>A logged-in root@pam client (see <see cref="TestRoot"/>).</summary>
+    public async Task<PveHttp> RootAsync(CancellationToken cancellationToken)
+    {
+        var http = Anonymous();
+        (await http.LoginAsync(TestRoot.UserId, TestRoot.Password, cancellationToken)).EnsureOk();
         return http;
     }
 

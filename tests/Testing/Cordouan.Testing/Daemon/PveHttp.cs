@@ -10,12 +10,16 @@ namespace Cordouan.Testing.Daemon;
 public sealed class PveHttp : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly Uri _baseAddress;
+    private readonly string _trustedCertificatePem;
     private string? _ticket;
     private string? _csrf;
 
     /// <param name="localAddress">The address connections come from (another loopback address, to be a different client); any when null.</param>
     public PveHttp(Uri baseAddress, string trustedCertificatePem, IPAddress? localAddress = null)
     {
+        _baseAddress = baseAddress;
+        _trustedCertificatePem = trustedCertificatePem;
         var handler = PinnedHandler(trustedCertificatePem);
         if (localAddress is not null)
         {
@@ -64,6 +68,14 @@ public sealed class PveHttp : IDisposable
             _csrf = response.Data!["CSRFPreventionToken"]!.GetValue<string>();
         }
         return response;
+    }
+
+    /// <summary>A new client to the same node, logged in as root@pam (<see cref="TestRoot"/>), for root-only operations.</summary>
+    public async Task<PveHttp> AsRootAsync(CancellationToken cancellationToken)
+    {
+        var root = new PveHttp(_baseAddress, _trustedCertificatePem);
+        (await root.LoginAsync(TestRoot.UserId, TestRoot.Password, cancellationToken)).EnsureOk();
+        return root;
     }
 
     public void Logout()

@@ -34,7 +34,7 @@ public sealed partial class ReverseProxyTests(UiNode ui)
             ["vmid"] = "190",
             ["name"] = "proxied",
             ["memory"] = "160",
-            ["scsi0"] = $"local:0,import-from={ui.GuestImage}",
+            ["scsi0"] = $"local:0,import-from={ui.Node.ImportVolume(ui.GuestImage)}",
             ["serial0"] = "socket",
             ["boot"] = "order=scsi0",
             ["scsihw"] = "virtio-scsi-pci",

@@ -89,7 +89,7 @@ public sealed partial class VmWizardTests(UiNode ui)
         await browser.ByTestId("wizard-next").ClickAsync();
 
         await browser.ByTestId("field-disk-storage").SelectOptionAsync("local");
-        await browser.ByTestId("field-import-from").FillAsync(ui.GuestImage);
+        await browser.ByTestId("field-import-from").FillAsync(ui.Node.ImportVolume(ui.GuestImage));
         await browser.ShotAsync("wizard-disk");
         await browser.ByTestId("wizard-next").ClickAsync();
         await browser.ByTestId("wizard-next").ClickAsync();
