@@ -48,7 +48,8 @@ public sealed class SchemaEnforcementMiddleware(RequestDelegate next, PveApiSche
                 await PveResult.Error(StatusCodes.Status403Forbidden, $"URI '{relative}' not available with API token, need proper ticket.").ExecuteAsync(context);
                 return;
             }
-            var verdict = PermissionEvaluator.Evaluate(match.Method.Permission, caller.Name, merged, await AclViewAsync(caller, match.Method, merged, guard, users, ct));
+            var permission = CordouanPermissionOverrides.For(match.Method);
+            var verdict = PermissionEvaluator.Evaluate(permission, caller.Name, merged, await AclViewAsync(caller, permission, merged, guard, users, ct));
             switch (verdict.Outcome)
             {
                 case PermissionOutcome.Denied:
@@ -69,14 +70,14 @@ public sealed class SchemaEnforcementMiddleware(RequestDelegate next, PveApiSche
     }
 
     private static async Task<IAclView> AclViewAsync(
-        AccessIdentity caller, ApiMethod method, Dictionary<string, string> parameters, IAccessGuard guard, UserStore users, CancellationToken ct)
+        AccessIdentity caller, MethodPermission permission, Dictionary<string, string> parameters, IAccessGuard guard, UserStore users, CancellationToken ct)
     {
-        var allows = method.Permission.Mode == PermissionMode.Check && !caller.IsRoot
+        var allows = permission.Mode == PermissionMode.Check && !caller.IsRoot
             ? await guard.ForCallerAsync(caller, ct)
             : static (_, _) => false;
         string? userId = null;
         IReadOnlyCollection<string>? groups = null;
-        if (method.Permission.Check is { } check && MentionsUser(check) && parameters.TryGetValue("userid", out var named) && PveFormats.IsUserId(named))
+        if (permission.Check is { } check && MentionsUser(check) && parameters.TryGetValue("userid", out var named) && PveFormats.IsUserId(named))
         {
             userId = named;
             groups = named == AccessIdentity.RootUserId ? [] : (await users.FindAsync(named, ct))?.Groups;
