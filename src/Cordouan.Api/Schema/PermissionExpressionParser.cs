@@ -31,21 +31,21 @@ public static class PermissionExpressionParser
             case "or":
                 return new OrCheck([.. check.Skip(1).Select(c => ParseCheck(AsArray(c)))]);
             case "perm":
-            {
-                var options = Options(check, 3);
-                return new PathPermissionCheck(
-                    Text(check[1]),
-                    Privileges(check[2]),
-                    Any: options.TryGetValue("any", out var any) && any is not ("" or "0"),
-                    RequireParam: options.GetValueOrDefault("require_param"));
-            }
+                {
+                    var options = Options(check, 3);
+                    return new PathPermissionCheck(
+                        Text(check[1]),
+                        Privileges(check[2]),
+                        Any: options.TryGetValue("any", out var any) && any is not ("" or "0"),
+                        RequireParam: options.GetValueOrDefault("require_param"));
+                }
             case "userid-param":
-            {
-                var subtest = Text(check[1]);
-                return subtest is UseridParamCheck.Self or UseridParamCheck.RealmAllocateUser
-                    ? new UseridParamCheck(subtest)
-                    : throw new FormatException($"unknown userid-param test '{subtest}'");
-            }
+                {
+                    var subtest = Text(check[1]);
+                    return subtest is UseridParamCheck.Self or UseridParamCheck.RealmAllocateUser
+                        ? new UseridParamCheck(subtest)
+                        : throw new FormatException($"unknown userid-param test '{subtest}'");
+                }
             case "userid-group":
                 return new UseridGroupCheck(Privileges(check[1]), Options(check, 2).GetValueOrDefault("groups_param"));
             case "perm-modify":

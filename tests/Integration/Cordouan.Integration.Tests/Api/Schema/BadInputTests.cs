@@ -29,8 +29,15 @@ public sealed class BadInputTests
         (await admin.PostAsync("/access/users", new() { ["userid"] = "target@pve", ["password"] = "target-password" }, ct)).EnsureOk();
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["node"] = node.NodeName, ["vmid"] = ServedMethods.Text(Vm), ["storage"] = "local", ["userid"] = "target@pve", ["tokenid"] = "t1",
-            ["snapname"] = "s1", ["iface"] = "vmbr9", ["sid"] = $"vm:{Vm}", ["volume"] = $"local:{Vm}/vm-{Vm}-disk-0.qcow2",
+            ["node"] = node.NodeName,
+            ["vmid"] = ServedMethods.Text(Vm),
+            ["storage"] = "local",
+            ["userid"] = "target@pve",
+            ["tokenid"] = "t1",
+            ["snapname"] = "s1",
+            ["iface"] = "vmbr9",
+            ["sid"] = $"vm:{Vm}",
+            ["volume"] = $"local:{Vm}/vm-{Vm}-disk-0.qcow2",
         };
         using var etcd = new ClusterStateReader(node);
         var before = await etcd.ReadAllAsync(ct);

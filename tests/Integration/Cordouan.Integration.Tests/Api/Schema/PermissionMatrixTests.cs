@@ -40,9 +40,18 @@ public sealed class PermissionMatrixTests
         (await admin.PostAsync("/access/users", new() { ["userid"] = TargetUser, ["password"] = "target-password" }, ct)).EnsureOk();
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["node"] = node.NodeName, ["vmid"] = ServedMethods.Text(VmA), ["newid"] = ServedMethods.Text(VmA), ["storage"] = "local",
-            ["userid"] = TargetUser, ["path"] = $"/vms/{VmA}", ["tokenid"] = "t1", ["target"] = node.NodeName, ["snapname"] = "s1",
-            ["iface"] = "vmbr9", ["sid"] = $"vm:{VmA}", ["volume"] = $"local:{VmA}/vm-{VmA}-disk-0.qcow2",
+            ["node"] = node.NodeName,
+            ["vmid"] = ServedMethods.Text(VmA),
+            ["newid"] = ServedMethods.Text(VmA),
+            ["storage"] = "local",
+            ["userid"] = TargetUser,
+            ["path"] = $"/vms/{VmA}",
+            ["tokenid"] = "t1",
+            ["target"] = node.NodeName,
+            ["snapname"] = "s1",
+            ["iface"] = "vmbr9",
+            ["sid"] = $"vm:{VmA}",
+            ["volume"] = $"local:{VmA}/vm-{VmA}-disk-0.qcow2",
         };
         var methods = await ServedMethods.LoadAsync(node, admin, ct);
         Assert.True(methods.Count > 60, $"only {methods.Count} served methods found in the facts");

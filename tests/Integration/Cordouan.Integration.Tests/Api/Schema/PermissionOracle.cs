@@ -49,39 +49,39 @@ internal sealed class PermissionOracle(string role, string grantPath, string cal
                     ? parameters.GetValueOrDefault("userid") == caller
                     : Holds("/access/realm/" + parameters["userid"].Split('@')[^1], "Realm.AllocateUser");
             case "userid-group":
-            {
-                var groupPrivileges = check[1]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-                if (groupPrivileges.Any(p => Holds("/access/groups", p)))
                 {
-                    return true;
+                    var groupPrivileges = check[1]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
+                    if (groupPrivileges.Any(p => Holds("/access/groups", p)))
+                    {
+                        return true;
+                    }
+                    var groupsParam = check.Count > 3 ? check[3]!.GetValue<string>() : null;
+                    var named = parameters.GetValueOrDefault("groups")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+                    if (groupsParam is not null && (named.Length == 0 || !named.All(g => groupPrivileges.Any(p => Holds("/access/groups/" + g, p)))))
+                    {
+                        return false;
+                    }
+                    return groupsParam == "create"
+                        || targetUserGroups.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(g => groupPrivileges.Any(p => Holds("/access/groups/" + g, p)));
                 }
-                var groupsParam = check.Count > 3 ? check[3]!.GetValue<string>() : null;
-                var named = parameters.GetValueOrDefault("groups")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
-                if (groupsParam is not null && (named.Length == 0 || !named.All(g => groupPrivileges.Any(p => Holds("/access/groups/" + g, p)))))
-                {
-                    return false;
-                }
-                return groupsParam == "create"
-                    || targetUserGroups.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(g => groupPrivileges.Any(p => Holds("/access/groups/" + g, p)));
-            }
             case "perm-modify":
-            {
-                var target = Fill(check[1]!.GetValue<string>()).TrimEnd('/');
-                List<string> tested = ["Permissions.Modify"];
-                if (target.StartsWith("/storage/", StringComparison.Ordinal))
                 {
-                    tested.Add("Datastore.Allocate");
+                    var target = Fill(check[1]!.GetValue<string>()).TrimEnd('/');
+                    List<string> tested = ["Permissions.Modify"];
+                    if (target.StartsWith("/storage/", StringComparison.Ordinal))
+                    {
+                        tested.Add("Datastore.Allocate");
+                    }
+                    else if (target.StartsWith("/vms/", StringComparison.Ordinal))
+                    {
+                        tested.Add("VM.Allocate");
+                    }
+                    else if (target.StartsWith("/pool/", StringComparison.Ordinal))
+                    {
+                        tested.Add("Pool.Allocate");
+                    }
+                    return tested.Any(p => Holds(target, p));
                 }
-                else if (target.StartsWith("/vms/", StringComparison.Ordinal))
-                {
-                    tested.Add("VM.Allocate");
-                }
-                else if (target.StartsWith("/pool/", StringComparison.Ordinal))
-                {
-                    tested.Add("Pool.Allocate");
-                }
-                return tested.Any(p => Holds(target, p));
-            }
             default:
                 throw new InvalidOperationException("unknown permission test " + test);
         }
