@@ -11,6 +11,7 @@ using Cordouan.Api.Endpoints.Tasks;
 using Cordouan.Api.Errors;
 using Cordouan.Api.Http;
 using Cordouan.Api.Proxy;
+using Cordouan.Api.Schema;
 using Cordouan.Api.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.AddSingleton<IAccessGuard, AccessGuard>();
         services.AddSingleton<VncSessions>();
+        services.AddSingleton(_ => PveApiSchema.LoadEmbedded());
         services.AddOpenApi();
         services.AddNodeProxy();
         services.AddInternalEndpoints();
@@ -41,10 +43,14 @@ public static class ApiServiceCollectionExtensions
         app.UseMiddleware<PathNormalizationMiddleware>();
         app.UseMiddleware<PveErrorMiddleware>();
         app.UseMiddleware<WebSocketOriginMiddleware>();
+        // Authenticate before proxying: an anonymous request for another node's path is refused here; a forwarded one
+        // still carries the caller's credentials, and the owner node authenticates it again.
+        app.UseMiddleware<AuthenticationMiddleware>();
         app.UseMiddleware<NodeProxyMiddleware>();
         app.UseWebSockets();
         app.UseMiddleware<StaleStateMiddleware>();
-        app.UseMiddleware<AuthenticationMiddleware>();
+        // Proxmox's rest_handler order: permissions from the method's schema, then parameter validation, then the handler.
+        app.UseMiddleware<SchemaEnforcementMiddleware>();
         VersionEndpoints.Map(app);
         AccessEndpoints.Map(app);
         ClusterEndpoints.Map(app);
@@ -59,7 +65,8 @@ public static class ApiServiceCollectionExtensions
         InternalEndpoints.Map(app);
         app.MapOpenApi("/api2/openapi.json");
         app.MapFallback((HttpContext http) =>
-            PveResult.Error(StatusCodes.Status501NotImplemented, $"Method '{http.Request.Method} {http.Request.Path.Value?.Replace("/api2/json", "", StringComparison.Ordinal)}' not implemented"));
+            PveResult.Error(StatusCodes.Status501NotImplemented, $"Method '{http.Request.Method} {http.Request.Path.Value?.Replace("/api2/json", "", StringComparison.Ordinal)}' not implemented"))
+            .WithMetadata(new UnservedMethodMetadata());
         return app;
     }
 }

@@ -23,7 +23,7 @@ internal static class BuiltInRoles
             Audit: ["VM.Audit"]),
         new("Sys",
             Root: ["Sys.PowerMgmt", "Sys.Modify", "Sys.Incoming", "Sys.AccessNetwork"],
-            Admin: ["Permissions.Modify", "Sys.Console", "Sys.Syslog"],
+            Admin: ["Sys.Console", "Sys.Syslog"],
             User: [],
             Audit: ["Sys.Audit"]),
         new("Datastore",
@@ -54,8 +54,9 @@ internal static class BuiltInRoles
     ];
 
     /// <summary>Every privilege name Cordouan knows.</summary>
+    /// <remarks>Permissions.Modify belongs to no category (Proxmox's <c>$valid_privs</c>): only Administrator holds it.</remarks>
     public static FrozenSet<string> AllPrivileges { get; } =
-        Categories.SelectMany(c => c.Root.Concat(c.Admin).Concat(c.User).Concat(c.Audit)).ToFrozenSet(StringComparer.Ordinal);
+        Categories.SelectMany(c => c.Root.Concat(c.Admin).Concat(c.User).Concat(c.Audit)).Append("Permissions.Modify").ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Role name → privileges.</summary>
     public static FrozenDictionary<string, FrozenSet<string>> Roles { get; } = Build();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Cordouan.Core.Storage;
 using Cordouan.Core.Vms;
@@ -6,15 +7,17 @@ using Cordouan.Node.Vms;
 
 namespace Cordouan.Api.Http;
 
-/// <summary>The VM fields shared by <c>qemu</c> lists, <c>status/current</c> and <c>/cluster/resources</c>; optional keys are absent when unset.</summary>
+/// <summary>
+/// The VM fields shared by <c>qemu</c> lists, <c>status/current</c> and <c>/cluster/resources</c>; optional keys are absent when unset.
+/// Never throws on a stored config, however odd (a value accepted by an older version must not break every listing).
+/// </summary>
 public static class VmProjection
 {
     public static JsonObject Summary(VmDocument vm, VmRuntimeInfo? runtime, DateTimeOffset now)
     {
         var config = vm.Config;
         var running = runtime is not null;
-        var cores = (int.TryParse(config.GetValueOrDefault("cores"), out var c) ? c : 1) * (int.TryParse(config.GetValueOrDefault("sockets"), out var s) ? s : 1);
-        var memoryMiB = config.TryGetValue("memory", out var memory) ? VmConfigSchema.MemoryMiB(memory) : 512;
+        var cores = (long)(int.TryParse(config.GetValueOrDefault("cores"), out var c) ? c : 1) * (int.TryParse(config.GetValueOrDefault("sockets"), out var s) ? s : 1);
         var item = new JsonObject
         {
             ["vmid"] = vm.VmId,
@@ -23,7 +26,7 @@ public static class VmProjection
             ["cpus"] = cores,
             ["maxcpu"] = cores,
             ["cpu"] = 0,
-            ["maxmem"] = (long)memoryMiB * 1024 * 1024,
+            ["maxmem"] = MemoryBytes(config.GetValueOrDefault("memory")),
             ["mem"] = running ? ResidentBytes(runtime!.Pid) : 0,
             ["maxdisk"] = BootDiskSize(config),
             ["disk"] = 0,
@@ -65,11 +68,34 @@ public static class VmProjection
         _ => "running",
     };
 
+    /// <summary><c>memory</c> (MiB, or <c>current=MiB</c>) in bytes; 512 MiB when unset, 0 when unreadable, saturated when absurd.</summary>
+    public static long MemoryBytes(string? memory)
+    {
+        if (memory is null)
+        {
+            return 512L * 1024 * 1024;
+        }
+        var text = memory.StartsWith("current=", StringComparison.Ordinal) ? memory["current=".Length..].Split(',')[0] : memory;
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var mib))
+        {
+            return 0;
+        }
+        return mib > long.MaxValue / (1024 * 1024) ? long.MaxValue : mib * 1024 * 1024;
+    }
+
     private static long BootDiskSize(IReadOnlyDictionary<string, string> config)
     {
         foreach (var (key, value) in config.Where(c => DiskConfig.IsDiskKey(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            var disk = DiskConfig.Parse(key, value);
+            DiskConfig disk;
+            try
+            {
+                disk = DiskConfig.Parse(key, value);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
             if (!disk.IsCdrom && disk.Options.TryGetValue("size", out var size) && Sizes.TryParse(size, out var bytes))
             {
                 return bytes;

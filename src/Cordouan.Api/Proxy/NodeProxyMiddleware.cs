@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Cordouan.Api.Proxy;
 
 /// <summary>
-/// Sends requests for another node (<c>/nodes/{node}/…</c>, see <see cref="ProxyPaths"/>) to that node, before
-/// authentication: tickets and API tokens are valid cluster-wide and the owner checks them itself. Requests a peer
+/// Sends requests for another node (<c>/nodes/{node}/…</c>, see <see cref="ProxyPaths"/>) to that node, after
+/// authentication (an anonymous caller never reaches a peer); tickets and API tokens are valid cluster-wide and the owner
+/// authenticates them again and checks permissions itself. Requests a peer
 /// forwarded (<see cref="ProxyHeaders.ProxiedFrom"/> on a node-certificate connection) are never forwarded again.
 /// </summary>
 public sealed partial class NodeProxyMiddleware(

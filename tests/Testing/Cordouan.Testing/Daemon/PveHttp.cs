@@ -59,6 +59,9 @@ public sealed class PveHttp : IDisposable
 
     public string? Ticket => _ticket;
 
+    /// <summary>The CSRF token of the current ticket, for tests that build raw requests.</summary>
+    public string? Csrf => _csrf;
+
     public async Task<PveResponse> LoginAsync(string user, string password, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Post, "/access/ticket", new() { ["username"] = user, ["password"] = password }, cancellationToken);
