@@ -17,8 +17,9 @@ public static class CordouanExtensionParameters
         ["PUT /nodes/{node}/config"] = Set([.. Node.Network.TrafficNetworks.Kinds.Select(k => "cordouan-net-" + k)]),
         // Live migration tuning (QEMU's migration capabilities); Proxmox sets them from datacenter.cfg instead.
         ["POST /nodes/{node}/qemu/{vmid}/migrate"] = Set("migration_downtime", "autoconverge", "postcopy"),
-        // Adding a node over etcd: its API port, whether it is a vote-only witness, and its certificate signing request.
-        ["POST /cluster/config/nodes/{node}"] = Set("apiport", "witness", "csr"),
+        // Adding a node over etcd: its API address and port (address: what a joining cordouand sends, new_node_ip's
+        // older name), whether it is a vote-only witness, and its certificate signing request.
+        ["POST /cluster/config/nodes/{node}"] = Set("address", "apiport", "witness", "csr"),
         // Removing a node that is still an etcd learner (its member id, hex), or one that does not answer any more.
         ["DELETE /cluster/config/nodes/{node}"] = Set("learner", "force"),
         // Ceph: the CRUSH failure domain of a new cluster (one-node labs use osd), and wiping a disk before an OSD.

@@ -82,11 +82,12 @@ public sealed class CordouandNode : IAsyncDisposable
     /// <summary>The daemon's syslog socket path (<c>--syslog-socket</c>): bind a <c>SyslogReceiver</c> there to read its records.</summary>
     public string SyslogSocket => Data.Combine("syslog.sock");
 
-    /// <summary>SHA-256 fingerprint of the node's certificate, as <c>cord --fingerprint</c> takes it.</summary>
+    /// <summary>SHA-256 fingerprint of the node's certificate in Proxmox's form (<c>AB:CD:…</c>), the only one its schema's
+    /// <c>fingerprint</c> pattern accepts (<c>cord --fingerprint</c> takes it with or without colons).</summary>
     public string Fingerprint()
     {
         using var certificate = PemCertificate.Load(CertificatePem);
-        return certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        return string.Join(':', certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>An anonymous client that trusts this node's certificate.</summary>
