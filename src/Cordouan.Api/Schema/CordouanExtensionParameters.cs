@@ -20,12 +20,26 @@ public static class CordouanExtensionParameters
         // Adding a node over etcd: its API address and port (address: what a joining cordouand sends, new_node_ip's
         // older name), whether it is a vote-only witness, and its certificate signing request.
         ["POST /cluster/config/nodes/{node}"] = Set("address", "apiport", "witness", "csr"),
+        // Joining: the peer's administrator (username, default admin@pve) and, instead of its password, an API token of it.
+        ["POST /cluster/config/join"] = Set("username", "token"),
         // Removing a node that is still an etcd learner (its member id, hex), or one that does not answer any more.
         ["DELETE /cluster/config/nodes/{node}"] = Set("learner", "force"),
         // Ceph: the CRUSH failure domain of a new cluster (one-node labs use osd), and wiping a disk before an OSD.
         ["POST /nodes/{node}/ceph/init"] = Set("failure-domain"),
         ["POST /nodes/{node}/ceph/osd"] = Set("zap"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Required Proxmox parameters a Cordouan extension may replace: "method" → (required, the extension standing in for it).
+    private static readonly FrozenDictionary<string, (string Required, string Instead)> StandIns = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        // A join may authenticate to the peer with an API token rather than a password (the handler requires one of the two).
+        ["POST /cluster/config/join"] = ("password", "token"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="required"/> may be missing because its Cordouan stand-in is present.</summary>
+    public static bool StandsInFor(ApiMethod method, string required, Http.PveParameters parameters) =>
+        StandIns.TryGetValue($"{method.HttpMethod} {method.PathTemplate}", out var standIn)
+        && standIn.Required == required && parameters.Has(standIn.Instead);
 
     /// <summary>The extension parameters of one method (empty for most).</summary>
     public static IReadOnlySet<string> For(ApiMethod method) =>

@@ -37,7 +37,7 @@ public static partial class ParameterValidator
             IReadOnlyList<string> values = pathParameters.TryGetValue(name, out var fromPath) ? [fromPath] : parameters.GetAll(name);
             if (values.Count == 0)
             {
-                if (!parameter.Optional)
+                if (!parameter.Optional && !CordouanExtensionParameters.StandsInFor(method, name, parameters))
                 {
                     errors[name] = MissingProperty;
                 }

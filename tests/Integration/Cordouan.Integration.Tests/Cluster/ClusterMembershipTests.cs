@@ -45,7 +45,7 @@ public sealed class ClusterMembershipTests(ThreeNodeCluster cluster)
         var stranger = await Lab.StartNodeAsync("n2", ct, host: await Lab.Lab.AddHostAsync("n4", ct));
         try
         {
-            var wrongFingerprint = await ClusterLab.PostJoinAsync(stranger, n1, Lab.ClusterPassword, ct, fingerprint: new string('A', 64));
+            var wrongFingerprint = await ClusterLab.PostJoinAsync(stranger, n1, Lab.ClusterPassword, ct, fingerprint: string.Join(':', Enumerable.Repeat("AA", 32)));
             Assert.Equal(HttpStatusCode.BadRequest, wrongFingerprint.Status);
             Assert.Contains("has fingerprint", wrongFingerprint.Error("fingerprint"), StringComparison.Ordinal);
 
