@@ -35,7 +35,7 @@ public sealed class StorageDefinitionReaderTests
     public async Task Rbd_ExternalCluster_KeepsMonhostUserAndKeyring()
     {
         var keyring = Uri.EscapeDataString("[client.vms]\n\tkey = AQBz\n");
-        var reader = await ReaderAsync($"?pool=vms&monhost=10.0.0.1%2010.0.0.2:6789;[fd00::1]&username=vms&keyring={keyring}&content=images,rootdir&nodes=a,b&disable=1");
+        var reader = await ReaderAsync($"?pool=vms&monhost=10.0.0.1%2010.0.0.2:6789%3B[fd00::1]&username=vms&keyring={keyring}&content=images,rootdir&nodes=a,b&disable=1");
 
         var storage = StorageDefinitionReader.Rbd(reader, "ext");
         reader.Validate();
