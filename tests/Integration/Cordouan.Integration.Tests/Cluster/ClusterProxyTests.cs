@@ -63,18 +63,21 @@ public sealed class ClusterProxyTests(ThreeNodeCluster cluster)
             // A reservation lives 30 s (Proxmox clients create the VM right after asking): an id may come back only
             // after its reservation expired, never while it holds.
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var ids = new ConcurrentBag<(int Id, TimeSpan At)>();
+            // Each id was issued somewhere between its request's send and its answer: a reuse is proven early only when the
+            // later answer came before the earlier request was even sent + the reservation (slow answers under load are not).
+            var ids = new ConcurrentBag<(int Id, TimeSpan Sent, TimeSpan Received)>();
             await Parallel.ForAsync(0, 500, new ParallelOptions { MaxDegreeOfParallelism = 12, CancellationToken = ct }, async (i, c) =>
             {
+                var sent = clock.Elapsed;
                 var response = (await clients[i % clients.Count].GetAsync("/cluster/nextid", c)).EnsureOk();
-                ids.Add((int.Parse(response.Data!.GetValue<string>(), CultureInfo.InvariantCulture), clock.Elapsed));
+                ids.Add((int.Parse(response.Data!.GetValue<string>(), CultureInfo.InvariantCulture), sent, clock.Elapsed));
             });
             Assert.Equal(500, ids.Count);
             foreach (var reused in ids.GroupBy(i => i.Id).Where(g => g.Count() > 1))
             {
-                var times = reused.Select(r => r.At).Order().ToList();
-                Assert.True(times.Zip(times.Skip(1)).All(p => p.Second - p.First > TimeSpan.FromSeconds(25)),
-                    $"VMID {reused.Key} handed out at {string.Join(", ", times.Select(t => $"{t.TotalSeconds:0.0} s"))} while still reserved");
+                var calls = reused.OrderBy(r => r.Sent).ToList();
+                Assert.True(calls.Zip(calls.Skip(1)).All(p => p.Second.Received - p.First.Sent > TimeSpan.FromSeconds(25)),
+                    $"VMID {reused.Key} handed out at {string.Join(", ", calls.Select(t => $"{t.Sent.TotalSeconds:0.0}–{t.Received.TotalSeconds:0.0} s"))} while still reserved");
             }
             TestContext.Current.SendDiagnosticMessage($"500 nextid calls in {clock.Elapsed.TotalSeconds:0.0} s, {ids.Select(i => i.Id).Distinct().Count()} distinct ids");
         }
