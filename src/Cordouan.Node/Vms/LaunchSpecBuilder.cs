@@ -58,13 +58,19 @@ public sealed class LaunchSpecBuilder(StorageRegistry storages, NodeOptions opti
         var storage = await storages.GetAsync(volume.Storage, cancellationToken);
         var plugin = storages.PluginFor(storage);
         var drive = new DriveSpec(
-            disk.Key, disk.Bus, disk.Index, null, disk.Options.GetValueOrDefault("format") ?? volume.Format,
+            disk.Key, disk.Bus, disk.Index, null, disk.Options.GetValueOrDefault("format") ?? QemuFormat(volume.Format),
             disk.IsCdrom, cache, disk.IsCdrom || disk.Options.GetValueOrDefault("ro") == "1", disk.Options.GetValueOrDefault("discard") == "on");
         // An RBD image has no host path: QEMU opens it through librbd.
         return plugin is IRbdVolumeSource rbd
             ? drive with { Rbd = await rbd.LocateAsync(storage, volume.Name, cancellationToken) }
             : drive with { Path = plugin.PathOf(storage, volume.Name) };
     }
+
+    /// <summary>
+    /// QEMU's block driver for a volume's format: an ISO image is a plain byte stream to QEMU (Proxmox opens it as raw);
+    /// "iso" is only the storage's content naming, and QEMU has no driver of that name.
+    /// </summary>
+    private static string QemuFormat(string volumeFormat) => volumeFormat == "iso" ? "raw" : volumeFormat;
 
     private static int Int(IReadOnlyDictionary<string, string> config, string key, int fallback) =>
         config.TryGetValue(key, out var v) && int.TryParse(v, out var n) ? n : fallback;

@@ -136,6 +136,30 @@ public sealed class VmLifecycleTests(SharedNode shared)
     }
 
     [Fact]
+    public async Task Start_IsoOnCdrom_QemuOpensTheImageAndTheVmRuns()
+    {
+        // An installer ISO on the CD-ROM: QEMU has no "iso" block driver, the image must be opened as raw.
+        var ct = TestContext.Current.CancellationToken;
+        var isoDirectory = shared.Node.Data.Combine("storage", "local", "template", "iso");
+        Directory.CreateDirectory(isoDirectory);
+        await File.WriteAllBytesAsync(Path.Combine(isoDirectory, "installer-215.iso"), new byte[2 * 1024 * 1024], ct);
+        await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new()
+        {
+            ["vmid"] = "215", ["memory"] = "64", ["ide2"] = "local:iso/installer-215.iso,media=cdrom", ["boot"] = "order=ide2",
+        }, ct);
+        try
+        {
+            await Fixtures.Vms.StartAsync(shared.Admin, NodeName, 215, ct);
+            Assert.Equal("running", await Fixtures.Vms.StatusAsync(shared.Admin, NodeName, 215, ct));
+            await Fixtures.Vms.StopAsync(shared.Admin, NodeName, 215, ct);
+        }
+        finally
+        {
+            await Fixtures.Vms.DestroyAsync(shared.Admin, NodeName, 215, ct);
+        }
+    }
+
+    [Fact]
     public async Task Start_ConfigLocked_RefusedWithLockName()
     {
         var ct = TestContext.Current.CancellationToken;
