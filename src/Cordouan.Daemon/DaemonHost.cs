@@ -128,6 +128,7 @@ public static class DaemonHost
         services.AddHostedService<Cordouan.Node.Network.NetworkStartupService>();
         services.AddHostedService<AdminBootstrapService>();
         services.AddHostedService<NodeLivenessService>();
+        services.AddHostedService<Cordouan.Node.Vms.Live.LiveStatusPublisher>();
         // After ClusterBootstrap re-attached the VMs: settles migrations a restart interrupted, then watches incoming ones.
         services.AddHostedService(provider => provider.GetRequiredService<Cordouan.Node.Vms.Migration.Live.MigrationSupervisor>());
         // After the liveness lease service, so that they stop before it revokes the lease (the LRM marks a restart first).

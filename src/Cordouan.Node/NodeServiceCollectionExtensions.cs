@@ -24,6 +24,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<Ha.HaConfigService>();
         services.AddSingleton<VmReadModel>();
         services.AddHostedService(sp => sp.GetRequiredService<VmReadModel>());
+        services.AddSingleton<Vms.Live.ClusterLiveStatus>();
         services.AddSingleton<VmOperationLocks>();
         services.AddSingleton<StorageRegistry>();
         services.AddSingleton<LaunchSpecBuilder>();

@@ -27,6 +27,9 @@ public sealed partial class QemuVmDriver
         [LoggerMessage(EventId = 5035, Level = LogLevel.Warning, Message = "VM {VmId}: QEMU (pid {Pid}) still running {Seconds} s after quit; sending SIGKILL")]
         public static partial void Killing(ILogger logger, VmId vmId, int pid, double seconds);
 
+        [LoggerMessage(EventId = 5041, Level = LogLevel.Debug, Message = "VM {VmId}: usage not sampled this pass: {Reason}")]
+        public static partial void SampleFailed(ILogger logger, VmId vmId, string reason);
+
         [LoggerMessage(EventId = 5048, Level = LogLevel.Warning, Message = "VM {VmId}: could not remove its leftover taps: {Reason}")]
         public static partial void TapCleanupFailed(ILogger logger, VmId vmId, string reason);
 

@@ -19,7 +19,7 @@ namespace Cordouan.Qemu;
 /// versioned <c>handle.json</c>). Disposing the driver closes its QMP connections and leaves the VMs running.
 /// Start, stop and re-attach of one VM are serialized; different VMs proceed in parallel.
 /// </summary>
-public sealed partial class QemuVmDriver : IVmDriver, IAsyncDisposable
+public sealed partial class QemuVmDriver : IVmDriver, IVmSampler, IAsyncDisposable
 {
     private readonly QemuOptions _options;
     private readonly ILogger<QemuVmDriver> _logger;
@@ -119,8 +119,9 @@ public sealed partial class QemuVmDriver : IVmDriver, IAsyncDisposable
         }
     }
 
-    private static VmRuntimeInfo Info(RunningVm vm, string qmpStatus) =>
-        new(vm.VmId, vm.Pid, ToRunState(qmpStatus), vm.Handle.StartedAt);
+    /// <summary>The VM as the driver reports it, with its latest sampled figures when they are of this very process.</summary>
+    private VmRuntimeInfo Info(RunningVm vm, string qmpStatus) =>
+        new(vm.VmId, vm.Pid, ToRunState(qmpStatus), vm.Handle.StartedAt) { Figures = FiguresOf(vm) };
 
     /// <summary>QEMU's RunState names reduced to what Proxmox exposes as <c>qmpstatus</c>.</summary>
     internal static VmRunState ToRunState(string qmpStatus) => qmpStatus switch

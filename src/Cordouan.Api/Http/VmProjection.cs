@@ -4,6 +4,7 @@ using Cordouan.Core.Storage;
 using Cordouan.Core.Vms;
 using Cordouan.Node.Config;
 using Cordouan.Node.Vms;
+using Cordouan.Node.Vms.Live;
 
 namespace Cordouan.Api.Http;
 
@@ -13,28 +14,42 @@ namespace Cordouan.Api.Http;
 /// </summary>
 public static class VmProjection
 {
-    public static JsonObject Summary(VmDocument vm, VmRuntimeInfo? runtime, DateTimeOffset now)
+    /// <summary>
+    /// A VM this node asked its driver about: running when <paramref name="runtime"/> is set (its figures are those the
+    /// driver sampled, see <see cref="VmRuntimeInfo.Figures"/>), stopped otherwise.
+    /// </summary>
+    public static JsonObject Summary(VmDocument vm, VmRuntimeInfo? runtime, DateTimeOffset now) =>
+        Summary(vm, runtime is null ? VmLive.Stopped : VmLive.Running(runtime), now);
+
+    /// <summary>
+    /// A VM as <paramref name="live"/> knows it (here or from its node's live status): <c>running</c> with its figures,
+    /// <c>stopped</c>, or <c>unknown</c> (its node silent, as Proxmox shows a VM it has no status of) with no live figure.
+    /// </summary>
+    public static JsonObject Summary(VmDocument vm, VmLive live, DateTimeOffset now)
     {
         var config = vm.Config;
+        var runtime = live.Runtime;
         var running = runtime is not null;
+        var figures = runtime?.Figures;
         var cores = (long)(int.TryParse(config.GetValueOrDefault("cores"), out var c) ? c : 1) * (int.TryParse(config.GetValueOrDefault("sockets"), out var s) ? s : 1);
         var item = new JsonObject
         {
             ["vmid"] = vm.VmId,
             ["name"] = vm.Name,
-            ["status"] = running ? "running" : "stopped",
+            ["status"] = live.Unknown ? "unknown" : running ? "running" : "stopped",
             ["cpus"] = cores,
             ["maxcpu"] = cores,
-            ["cpu"] = 0,
+            ["cpu"] = figures is null ? 0 : CpuFraction(figures.CpuCores, config, cores),
             ["maxmem"] = MemoryBytes(config.GetValueOrDefault("memory")),
-            ["mem"] = running ? ResidentBytes(runtime!.Pid) : 0,
+            // Without a sample yet (a VM just started here), what its process holds now.
+            ["mem"] = running ? figures?.Memory ?? ResidentBytes(runtime!.Pid) : 0,
             ["maxdisk"] = BootDiskSize(config),
             ["disk"] = 0,
             ["uptime"] = running ? (long)Math.Max(0, (now - runtime!.StartedAt).TotalSeconds) : 0,
-            ["netin"] = 0,
-            ["netout"] = 0,
-            ["diskread"] = 0,
-            ["diskwrite"] = 0,
+            ["netin"] = figures?.NetIn ?? 0,
+            ["netout"] = figures?.NetOut ?? 0,
+            ["diskread"] = figures?.DiskRead ?? 0,
+            ["diskwrite"] = figures?.DiskWrite ?? 0,
             ["template"] = vm.IsTemplate ? 1 : 0,
         };
         if (running)
@@ -55,6 +70,16 @@ public static class VmProjection
             item["serial"] = 1;
         }
         return item;
+    }
+
+    /// <summary>
+    /// Proxmox's <c>cpu</c>: the host CPUs the VM's QEMU kept busy over the VM's own CPUs (<c>vcpus</c> when set, else
+    /// sockets × cores), so a VM saturating all its vCPUs reads 1 (more with emulator overhead, as on Proxmox).
+    /// </summary>
+    public static double CpuFraction(double cpuCores, IReadOnlyDictionary<string, string> config, long cores)
+    {
+        var cpus = int.TryParse(config.GetValueOrDefault("vcpus"), NumberStyles.None, CultureInfo.InvariantCulture, out var vcpus) && vcpus > 0 ? vcpus : cores;
+        return cpuCores <= 0 || double.IsNaN(cpuCores) ? 0 : cpuCores / Math.Max(1, cpus);
     }
 
     public static string QmpStatus(VmRunState state) => state switch

@@ -17,6 +17,14 @@ public static class ClusterKeys
 
     public static string AlivePrefix => Root + "alive/";
 
+    public static string LiveStatusPrefix => Root + "live/";
+
+    /// <summary>
+    /// A node's live status (its running VMs' state and usage, its own figures), rewritten every few seconds and bound to
+    /// its liveness lease: it vanishes with the node.
+    /// </summary>
+    public static string LiveStatus(string node) => LiveStatusPrefix + node;
+
     public static string VmsPrefix => Root + "vms/";
 
     public static string Vm(VmId id) => VmsPrefix + id;

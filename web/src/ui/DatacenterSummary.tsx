@@ -30,7 +30,8 @@ export function DatacenterSummary() {
         <div class="card">
           <h3>Virtual machines</h3>
           <p class="figure">
-            {vms.filter((vm) => vm.status === "running").length} running, {vms.filter((vm) => vm.status !== "running").length} stopped
+            {vms.filter((vm) => vm.status === "running").length} running, {vms.filter((vm) => vm.status === "stopped").length} stopped
+            {vms.some((vm) => vm.status === "unknown") ? `, ${vms.filter((vm) => vm.status === "unknown").length} unknown` : ""}
           </p>
         </div>
         <div class="card">

@@ -33,6 +33,8 @@ function branches(items: ClusterResource[]): NodeBranch[] {
 function vmIcon(vm: ClusterResource): string {
   if (vm.template) return "vm-template";
   if (vm.lock) return "vm-locked";
+  // "unknown": its node has not reported lately (down or cut off), so it is neither shown running nor stopped.
+  if (vm.status === "unknown") return "vm-unknown";
   return vm.status === "running" ? "vm-running" : "vm-stopped";
 }
 

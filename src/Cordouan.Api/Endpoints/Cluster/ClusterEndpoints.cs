@@ -88,21 +88,22 @@ public static class ClusterEndpoints
         return PveResult.List(items);
     }
 
-    private static async Task<IResult> ResourcesAsync(HttpContext http, ClusterView cluster, VmReadModel vms, StorageRegistry storages, IAccessGuard guard, NodeIdentity identity, Node.Nodes.NodeStatusReader nodeStatus, Core.Vms.IVmDriver driver, TimeProvider time)
+    private static async Task<IResult> ResourcesAsync(HttpContext http, ClusterView cluster, VmReadModel vms, StorageRegistry storages, IAccessGuard guard, NodeIdentity identity, Node.Nodes.NodeStatusReader nodeStatus, Core.Vms.IVmDriver driver, Node.Vms.Live.ClusterLiveStatus live, TimeProvider time)
     {
         var reader = await ParamReader.ReadAsync(http);
         var type = reader.Enum("type", ["vm", "storage", "node", "sdn"]);
         reader.Validate();
         var ct = http.RequestAborted;
+        var remote = type is null or "vm" or "node" ? await live.ReadAsync(ct) : Node.Vms.Live.LiveStatusView.Empty;
         // Issue 4: etcd answers the node reads while the VM items, mostly bytes kept per document revision, are written.
-        var nodes = type is null or "node" ? NodeResources.ListAsync(cluster, nodeStatus, ct) : Task.FromResult<IReadOnlyList<JsonObject>>([]);
+        var nodes = type is null or "node" ? NodeResources.ListAsync(cluster, nodeStatus, remote, ct) : Task.FromResult<IReadOnlyList<JsonObject>>([]);
         Func<string, string, bool> allowed;
         var listed = type is null or "vm" ? await vms.ListAsync(ct) : [];
         using var items = new ResourceListWriter((listed.Count * VmResources.ItemBytesHint) + 65536);
         try
         {
             allowed = await guard.ForCallerAsync(http.GetCaller(), ct);
-            await VmResources.AddAsync(items, listed, vms.Derived(VmResourceItem.SerializeWithoutRuntime), allowed, identity.NodeName, driver, time, ct);
+            await VmResources.AddAsync(items, listed, vms.Derived(VmResourceItem.SerializeWithoutRuntime), allowed, identity.NodeName, driver, remote, time, ct);
         }
         finally
         {

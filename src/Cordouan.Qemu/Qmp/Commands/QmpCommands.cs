@@ -29,6 +29,13 @@ public static class QmpCommands
         return Read(value, QmpJsonContext.Default.IReadOnlyListQmpBlockDevice, "query-block");
     }
 
+    /// <summary><c>query-blockstats</c>: the I/O counters of every block backend.</summary>
+    public static async Task<IReadOnlyList<QmpBlockStats>> QueryBlockStatsAsync(this QmpMonitor monitor, CancellationToken cancellationToken)
+    {
+        var value = await monitor.ExecuteAsync("query-blockstats", null, cancellationToken);
+        return Read(value, QmpJsonContext.Default.IReadOnlyListQmpBlockStats, "query-blockstats");
+    }
+
     /// <summary><c>cont</c>: resumes the vCPUs.</summary>
     public static Task ContAsync(this QmpMonitor monitor, CancellationToken cancellationToken) =>
         monitor.ExecuteAsync("cont", null, cancellationToken);

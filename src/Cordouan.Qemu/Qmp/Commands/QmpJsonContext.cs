@@ -9,4 +9,5 @@ namespace Cordouan.Qemu.Qmp.Commands;
 [JsonSerializable(typeof(IReadOnlyList<QmpBlockDevice>))]
 [JsonSerializable(typeof(QmpMigrationInfo))]
 [JsonSerializable(typeof(IReadOnlyList<QmpBlockJob>))]
+[JsonSerializable(typeof(IReadOnlyList<QmpBlockStats>))]
 internal sealed partial class QmpJsonContext : JsonSerializerContext;

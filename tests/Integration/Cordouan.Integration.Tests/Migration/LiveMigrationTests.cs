@@ -34,6 +34,8 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
         {
             await CreateGuestAsync(viaN2, "n1", vmid, lab.GuestImage, ct, start: true, storage: "shared");
             var last = await BeatingAsync(n1, vmid, Boot, ct);
+            // Issue 18: n2 lists n1's running VM as running, with its figures, from what n1 publishes.
+            await ShownRunningOnAsync(viaN2, vmid, "n1", ct);
 
             var upid = (await viaN2.PostAsync(Path("n1", vmid, "/migrate"), new() { ["target"] = "n2", ["online"] = "1" }, ct)).EnsureOk().Data!.GetValue<string>();
             var exit = await viaN2.WaitForTaskAsync(upid, MigrationTimeout, ct);
@@ -47,6 +49,11 @@ public sealed class LiveMigrationTests(MigrationLab lab) : IClassFixture<Migrati
             Assert.True(results["transferred_bytes"]!.GetValue<double>() > 0);
 
             await AssertMovedAsync(viaN2, n1, n2, vmid, last, ct);
+            using (var viaN1 = await Lab.AdminAsync(n1, ct))
+            {
+                // And the source lists it running on the target.
+                await ShownRunningOnAsync(viaN1, vmid, "n2", ct);
+            }
             await StopAsync(viaN2, "n2", vmid, ct);
             await DestroyAsync(viaN2, "n2", vmid, ct);
         }

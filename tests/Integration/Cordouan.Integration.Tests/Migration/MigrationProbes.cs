@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cordouan.Integration.Tests.Cluster;
 using Cordouan.Testing;
 using Cordouan.Testing.Daemon;
 
@@ -21,6 +22,20 @@ public static class MigrationProbes
     public static async Task<JsonNode> VmResourceAsync(PveHttp http, int vmid, CancellationToken ct) =>
         (await http.GetAsync("/cluster/resources", ct, new() { ["type"] = "vm" })).EnsureOk().Data!.AsArray()
             .Single(r => r!["vmid"]!.GetValue<int>() == vmid)!;
+
+    /// <summary>
+    /// Waits (bounded) until <paramref name="http"/>'s node lists the VM in <c>/cluster/resources</c> as running on
+    /// <paramref name="node"/> with an uptime and memory: what that node publishes of its VMs reaches the others.
+    /// </summary>
+    public static Task<TimeSpan> ShownRunningOnAsync(PveHttp http, int vmid, string node, CancellationToken ct) =>
+        ClusterLab.WaitUntilAsync($"VM {vmid} listed running on {node} with uptime and memory", async c =>
+        {
+            var resource = await VmResourceAsync(http, vmid, c);
+            return resource["node"]!.GetValue<string>() == node
+                && resource["status"]!.GetValue<string>() == "running"
+                && resource["uptime"]!.GetValue<long>() > 0
+                && resource["mem"]!.GetValue<long>() > 0;
+        }, TimeSpan.FromSeconds(15), ct);
 
     public static async Task<IReadOnlyList<string>> TaskLogAsync(PveHttp http, string upid, CancellationToken ct)
     {

@@ -29,6 +29,7 @@ public sealed class VmNicTests(NetworkLab lab)
             await one.SetAddressAsync("eth0", "10.77.1.1/24", ct);
             await two.SetAddressAsync("eth0", "10.77.1.2/24", ct);
             Assert.True(await one.PingAsync("10.77.1.2", ct), "601 should reach 602 over vmbr0");
+            await AssertTrafficCountedAsync(601, ct);
 
             // A daemon crash and restart leaves running VMs and their taps alone.
             await lab.Node.RestartAsync(ct);
@@ -43,6 +44,25 @@ public sealed class VmNicTests(NetworkLab lab)
         {
             await DestroyAsync(ct, 601, 602);
         }
+    }
+
+    /// <summary>
+    /// Issue 18: the guest's tap counters (netout: what it sent, netin: what it received) in <c>status/current</c> and
+    /// <c>/cluster/resources</c>, within a few sampling passes.
+    /// </summary>
+    private async Task AssertTrafficCountedAsync(int vmid, CancellationToken ct)
+    {
+        await Cordouan.Integration.Tests.Cluster.ClusterLab.WaitUntilAsync($"status/current of {vmid} counts its traffic", async c =>
+        {
+            var current = (await lab.Admin.GetAsync($"/nodes/{lab.NodeName}/qemu/{vmid}/status/current", c)).EnsureOk().Data!;
+            return current["netout"]!.GetValue<long>() > 0 && current["netin"]!.GetValue<long>() > 0;
+        }, TimeSpan.FromSeconds(20), ct);
+        await Cordouan.Integration.Tests.Cluster.ClusterLab.WaitUntilAsync($"/cluster/resources counts {vmid}'s traffic", async c =>
+        {
+            var resource = (await lab.Admin.GetAsync("/cluster/resources", c, new() { ["type"] = "vm" })).EnsureOk().Data!.AsArray()
+                .Single(r => r!["vmid"]!.GetValue<int>() == vmid)!;
+            return resource["netout"]!.GetValue<long>() > 0 && resource["netin"]!.GetValue<long>() > 0;
+        }, TimeSpan.FromSeconds(20), ct);
     }
 
     [Fact]

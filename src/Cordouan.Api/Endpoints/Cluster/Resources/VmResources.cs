@@ -1,13 +1,15 @@
 using Cordouan.Core.Vms;
 using Cordouan.Node.Vms;
+using Cordouan.Node.Vms.Live;
 using Cordouan.Node.Vms.ReadModel;
 
 namespace Cordouan.Api.Endpoints.Cluster.Resources;
 
 /// <summary>
-/// The <c>qemu</c> items of <c>/cluster/resources</c>. A VM that no process runs for here (every remote VM, every
-/// stopped local one) is its item serialized once per document revision; a running local VM is projected fresh
-/// (memory, uptime, pid and QMP status change while it runs).
+/// The <c>qemu</c> items of <c>/cluster/resources</c>. A local VM's state is its driver's; a remote VM's is what its
+/// node last published (<see cref="LiveStatusView"/>), unknown when that node is silent. A stopped VM is its item
+/// serialized once per document revision; a running or unknown one is projected fresh (memory, uptime, pid, QMP
+/// status and usage change while it runs).
 /// </summary>
 public static class VmResources
 {
@@ -22,6 +24,7 @@ public static class VmResources
         Func<string, string, bool> allowed,
         string localNode,
         IVmDriver driver,
+        LiveStatusView remote,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -32,14 +35,17 @@ public static class VmResources
             {
                 continue;
             }
-            var runtime = document.Owner == localNode ? await driver.GetAsync(document.Id, cancellationToken) : null;
-            if (runtime is null)
+            var now = time.GetUtcNow();
+            var live = document.Owner == localNode
+                ? await driver.GetAsync(document.Id, cancellationToken) is { } runtime ? VmLive.Running(runtime) : VmLive.Stopped
+                : remote.Vm(document.Owner, document.VmId, now);
+            if (live == VmLive.Stopped)
             {
                 list.AddSerialized(serialized.Get(vm));
             }
             else
             {
-                list.Add(VmResourceItem.Build(document, runtime, time.GetUtcNow()));
+                list.Add(VmResourceItem.Build(document, live, now));
             }
         }
     }

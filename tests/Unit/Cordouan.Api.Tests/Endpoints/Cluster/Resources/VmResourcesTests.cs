@@ -6,6 +6,7 @@ using Cordouan.Api.Tests.Fakes;
 using Cordouan.Core.Ids;
 using Cordouan.Core.Vms;
 using Cordouan.Node.Vms;
+using Cordouan.Node.Vms.Live;
 using Cordouan.Node.Vms.ReadModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
@@ -22,7 +23,16 @@ public sealed class VmResourcesTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly FakeVmDriver _driver = new();
     private readonly VmDerivedCache<byte[]> _cache = new(VmResourceItem.SerializeWithoutRuntime);
+    private static readonly NodeLiveFigures HostFigures = new(100, 0.1, 8, 1L << 30, 1L << 34, 1L << 35, 1L << 40);
     private List<VersionedVm> _vms = Sample();
+
+    // node2 runs VM 102 and published recently, node3 too (without its VM, a template), node4 is silent.
+    private readonly LiveStatusView _remote = new(new Dictionary<string, LiveStatusView.FreshNode>(StringComparer.Ordinal)
+    {
+        ["node2"] = LiveStatusView.FreshNode.Of(new NodeLiveDocument(
+            NodeLiveDocument.CurrentVersion, HostFigures, [new VmLiveEntry(102, VmRunState.Running, 999, 3600, 0.5, 1L << 28, 1, 2, 3, 4)])),
+        ["node3"] = LiveStatusView.FreshNode.Of(new NodeLiveDocument(NodeLiveDocument.CurrentVersion, HostFigures, [])),
+    });
 
     public VmResourcesTests() =>
         // A pid that cannot exist: resident memory reads as 0 on both paths instead of changing between them.
@@ -38,6 +48,12 @@ public sealed class VmResourcesTests
         Assert.Equal(expected.Headers, actual.Headers);
         Assert.Contains("\"qmpstatus\":\"paused\"", Encoding.UTF8.GetString(actual.Body), StringComparison.Ordinal);
         Assert.DoesNotContain($"\"qemu/{Denied}\"", Encoding.UTF8.GetString(actual.Body), StringComparison.Ordinal);
+        var items = JsonNode.Parse(actual.Body)!["data"]!.AsArray().Select(i => i!.AsObject()).ToDictionary(i => i["id"]!.GetValue<string>());
+        Assert.Equal("running", items["qemu/102"]["status"]!.GetValue<string>());
+        Assert.Equal(3600, items["qemu/102"]["uptime"]!.GetValue<long>());
+        Assert.Equal(1L << 28, items["qemu/102"]["mem"]!.GetValue<long>());
+        Assert.Equal("stopped", items["qemu/103"]["status"]!.GetValue<string>());
+        Assert.Equal("unknown", items["qemu/106"]["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -49,8 +65,8 @@ public sealed class VmResourcesTests
         var (expected, actual) = await BothPathsAsync(withOtherItems: false);
 
         Assert.Equal(expected.Body, actual.Body);
-        // Every allowed VM but the running one (projected fresh each time) has its item cached.
-        Assert.Equal(_vms.Count - 2, cached);
+        // Every allowed VM but the running ones and the unknown one (projected fresh each time) has its item cached.
+        Assert.Equal(_vms.Count - 4, cached);
         Assert.Equal(cached, _cache.Count);
     }
 
@@ -108,8 +124,10 @@ public sealed class VmResourcesTests
             {
                 continue;
             }
-            var runtime = vm.Document.Owner == LocalNode ? await _driver.GetAsync(vm.Document.Id, ct) : null;
-            var item = VmProjection.Summary(vm.Document, runtime, _time.GetUtcNow());
+            var live = vm.Document.Owner == LocalNode
+                ? await _driver.GetAsync(vm.Document.Id, ct) is { } runtime ? VmLive.Running(runtime) : VmLive.Stopped
+                : _remote.Vm(vm.Document.Owner, vm.Document.VmId, _time.GetUtcNow());
+            var item = VmProjection.Summary(vm.Document, live, _time.GetUtcNow());
             item["id"] = $"qemu/{vm.Document.VmId}";
             item["type"] = "qemu";
             item["node"] = vm.Document.Owner;
@@ -124,7 +142,7 @@ public sealed class VmResourcesTests
 
         // A small capacity hint makes the pooled buffer grow while writing.
         using var list = new ResourceListWriter(capacityHint: 64);
-        await VmResources.AddAsync(list, _vms, _cache, Allowed, LocalNode, _driver, _time, ct);
+        await VmResources.AddAsync(list, _vms, _cache, Allowed, LocalNode, _driver, _remote, _time, ct);
         if (withOtherItems)
         {
             list.Add(NodeItem());
