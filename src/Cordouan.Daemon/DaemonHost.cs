@@ -127,6 +127,9 @@ public static class DaemonHost
         // After ClusterBootstrap (the store answers), before HA starts VMs: a rebooted host gets its bridges back first.
         services.AddHostedService<Cordouan.Node.Network.NetworkStartupService>();
         services.AddHostedService<AdminBootstrapService>();
+        // After the networks are back: the first start since the host booted starts the VMs marked onboot, in order.
+        services.AddSingleton(new Cordouan.Node.Guests.BootMarker(options.OnBootMarker));
+        services.AddHostedService<Cordouan.Node.Guests.OnBootStartService>();
         services.AddHostedService<NodeLivenessService>();
         services.AddHostedService<Cordouan.Node.Vms.Live.LiveStatusPublisher>();
         // After ClusterBootstrap re-attached the VMs: settles migrations a restart interrupted, then watches incoming ones.

@@ -38,6 +38,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<CephService>();
         services.AddSingleton<Network.NodeNetworkService>();
         services.AddSingleton<Network.TrafficNetworkService>();
+        services.AddSingleton<Guests.NodeGuests>();
         return services;
     }
 }

@@ -10,41 +10,18 @@ namespace Cordouan.Daemon.Configuration;
 /// </summary>
 public static class ConfigurationLoader
 {
-    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
-    {
-        ["--config"] = "config",
-        ["--data-dir"] = "data-dir",
-        ["--run-dir"] = "run-dir",
-        ["--listen"] = "listen",
-        ["--node-name"] = "node-name",
-        ["--cluster-name"] = "cluster-name",
-        ["--admin-password-file"] = "admin-password-file",
-        ["--accel"] = "accel",
-        ["--etcd-endpoints"] = "etcd-endpoints",
-        ["--etcd-client-url"] = "etcd-client-url",
-        ["--etcd-peer-url"] = "etcd-peer-url",
-        ["--etcd-binary"] = "etcd-binary",
-        ["--etcd-cacert"] = "etcd-cacert",
-        ["--etcd-cert"] = "etcd-cert",
-        ["--etcd-key"] = "etcd-key",
-        ["--qemu-binary"] = "qemu-binary",
-        ["--address"] = "address",
-        ["--migration-address"] = "migration-address",
-        ["--witness"] = "witness",
-        ["--ha-watchdog"] = "ha-watchdog",
-        ["--web-root"] = "web-root",
-        ["--ceph-service-manager"] = "ceph-service-manager",
-        ["--syslog-socket"] = "syslog-socket",
-        ["--pam-shadow-file"] = "pam-shadow-file",
-    };
+    /// <summary>The config file read when <c>--config</c> is not given, if it exists.</summary>
+    public const string DefaultConfigFile = "/etc/cordouan/cordouand.toml";
+
+    private static readonly Dictionary<string, string> Switches =
+        DaemonOptionTable.All.ToDictionary(o => o.Switch, o => o.Key, StringComparer.Ordinal);
 
     /// <summary>Switches that may stand alone (<c>--witness</c>), meaning "true".</summary>
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--witness" };
+    private static readonly HashSet<string> Flags =
+        DaemonOptionTable.All.Where(o => o.IsFlag).Select(o => o.Switch).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The usage line and the options, for <c>cordouand --help</c> and the unknown-option error.</summary>
-    public static string Usage =>
-        "usage: cordouand [OPTION VALUE]... (or settings in /etc/cordouan/cordouand.toml)\noptions: "
-        + string.Join(", ", Switches.Keys.Order(StringComparer.Ordinal));
+    /// <summary>The usage line and the options with their defaults, for <c>cordouand --help</c> and the unknown-option error.</summary>
+    public static string Usage => DaemonOptionTable.Help(new DaemonOptions());
 
     public static IConfiguration Load(string[] args)
     {
@@ -60,7 +37,7 @@ public static class ConfigurationLoader
         }
         args = ExpandFlags(args);
         var commandLine = new ConfigurationBuilder().AddCommandLine(args, Switches).Build();
-        var file = commandLine["config"] ?? (File.Exists("/etc/cordouan/cordouand.toml") ? "/etc/cordouan/cordouand.toml" : null);
+        var file = commandLine["config"] ?? (File.Exists(DefaultConfigFile) ? DefaultConfigFile : null);
         var builder = new ConfigurationBuilder();
         if (file is not null)
         {
@@ -89,6 +66,7 @@ public static class ConfigurationLoader
             NodeName = configuration["node-name"] ?? options.NodeName,
             ClusterName = configuration["cluster-name"] ?? options.ClusterName,
             RunDirectory = configuration["run-dir"] is { } run ? Path.GetFullPath(run) : options.RunDirectory,
+            OnBootMarker = configuration["onboot-marker"] is { Length: > 0 } marker ? Path.GetFullPath(marker) : options.OnBootMarker,
             Listen = configuration["listen"] ?? options.Listen,
             AdminPasswordFile = configuration["admin-password-file"] is { } pw ? Path.GetFullPath(pw) : null,
             Accelerator = configuration["accel"] is { } accel && Enum.TryParse<Core.Vms.Accelerator>(accel, ignoreCase: true, out var a) ? a

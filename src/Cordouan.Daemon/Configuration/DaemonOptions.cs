@@ -13,6 +13,11 @@ public sealed record DaemonOptions
     public string DataDirectory { get; init; } = "/var/lib/cordouan";
     /// <summary>Run files (QEMU sockets, pidfiles); defaults to /run/cordouan, or DATA/run in --data-dir mode.</summary>
     public string? RunDirectory { get; init; }
+    /// <summary>
+    /// The marker telling the first daemon start since the host booted (then the VMs marked onboot start); on tmpfs so
+    /// that a reboot clears it (it also holds the kernel's boot id, so a path elsewhere still works).
+    /// </summary>
+    public string OnBootMarker { get; init; } = "/run/cordouan/onboot-started";
     /// <summary>API listen address, <c>ADDR[:PORT]</c>; port 8006 when omitted.</summary>
     public string Listen { get; init; } = "0.0.0.0:8006";
     public string? AdminPasswordFile { get; init; }

@@ -44,6 +44,10 @@ public static partial class VmConfigSchema
         {
             return "property is not defined in schema and the schema does not allow additional properties";
         }
+        if (key == "startup")
+        {
+            return StartupOrder.TryParse(value, out _) ? null : StartupOrder.ParseError;
+        }
         switch (rule.Kind)
         {
             case ConfigKeyKind.Boolean:

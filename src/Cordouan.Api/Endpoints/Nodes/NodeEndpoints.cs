@@ -33,6 +33,9 @@ public static class NodeEndpoints
         app.MapGet("/api2/json/nodes/{node}/network/{iface}/leases", NodeNetworkHandlers.LeasesAsync);
         app.MapGet("/api2/json/nodes/{node}/config", NodeConfigHandlers.GetAsync);
         app.MapPut("/api2/json/nodes/{node}/config", NodeConfigHandlers.UpdateAsync);
+        app.MapPost("/api2/json/nodes/{node}/startall", NodeGuestHandlers.StartAllAsync);
+        app.MapPost("/api2/json/nodes/{node}/stopall", NodeGuestHandlers.StopAllAsync);
+        app.MapPost("/api2/json/nodes/{node}/migrateall", NodeGuestHandlers.MigrateAllAsync);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ClusterView cluster, NodeStatusReader reader, NodeIdentity identity)
@@ -58,7 +61,7 @@ public static class NodeEndpoints
         (await ParamReader.ReadAsync(http, new Dictionary<string, string> { ["node"] = node })).Validate();
         EnsureLocal(node, identity);
         var items = new JsonArray();
-        foreach (var sub in new[] { "ceph", "config", "maintenance", "network", "qemu", "status", "storage", "tasks" })
+        foreach (var sub in new[] { "ceph", "config", "maintenance", "migrateall", "network", "qemu", "startall", "status", "stopall", "storage", "tasks" })
         {
             items.Add(new JsonObject { ["name"] = sub });
         }

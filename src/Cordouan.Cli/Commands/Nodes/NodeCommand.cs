@@ -13,5 +13,8 @@ public sealed class NodeCommand : Command
         Add(new NodeStatusCommand(host));
         Add(new NodeMaintenanceCommand(host));
         Add(new NodeSetNetworksCommand(host));
+        Add(new NodeStartAllCommand(host));
+        Add(new NodeStopAllCommand(host));
+        Add(new NodeMigrateAllCommand(host));
     }
 }

@@ -108,6 +108,9 @@ public sealed class CordouandNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The marker telling this daemon's first start since the "host" booted; deleting it simulates a reboot.</summary>
+    public string OnBootMarker => Data.Combine("tmpfs", "onboot-started");
+
     public string SerialSocket(int vmid) => Data.Combine("run", "qemu", vmid.ToString(System.Globalization.CultureInfo.InvariantCulture), "serial0.sock");
 
     /// <summary>Starts cordouand and waits until its API answers (bounded).</summary>
@@ -136,6 +139,8 @@ public sealed class CordouandNode : IAsyncDisposable
             "--syslog-socket", SyslogSocket,
             // root@pam logs in against the test's shadow file (TestRoot), never the host's accounts.
             "--pam-shadow-file", Data.Combine("shadow"),
+            // The boot marker of the test's own (a "reboot" deletes it), never the host's /run/cordouan.
+            "--onboot-marker", OnBootMarker,
             .. _extraArguments,
         ];
         // `ip netns exec` execs cordouand in place, so the process we hold (and kill) is cordouand itself.
