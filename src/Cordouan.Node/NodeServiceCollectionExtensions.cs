@@ -4,6 +4,7 @@ using Cordouan.Node.Maintenance;
 using Cordouan.Node.Nodes;
 using Cordouan.Node.Storage;
 using Cordouan.Node.Tasks;
+using Cordouan.Node.Telemetry;
 using Cordouan.Node.Vms;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<CephService>();
         services.AddSingleton<Network.NodeNetworkService>();
         services.AddSingleton<Network.TrafficNetworkService>();
+        services.AddTelemetry();
         return services;
     }
 }

@@ -54,6 +54,8 @@ public sealed record DaemonOptions
     /// point it at a file of their own so they can act as root@pam without touching the host's accounts.
     /// </summary>
     public string PamShadowFile { get; init; } = "/etc/shadow";
+    /// <summary>Networks (CIDR) whose callers may read <c>/metrics</c> without credentials; others need Sys.Audit on /. Default loopback only.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> MetricsAllow { get; init; } = [System.Net.IPNetwork.Parse("127.0.0.0/8"), System.Net.IPNetwork.Parse("::1/128")];
     /// <summary>The built web UI (index.html, assets/) served at <c>/</c>; the build copies web/dist to <c>www</c> next to the binary.</summary>
     public string WebRoot { get; init; } = Path.Combine(AppContext.BaseDirectory, "www");
 
