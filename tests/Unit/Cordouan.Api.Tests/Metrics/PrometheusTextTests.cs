@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Cordouan.Api.Metrics;
 using Cordouan.Testing.Prometheus;
+using Xunit;
 
 namespace Cordouan.Api.Tests.Metrics;
 

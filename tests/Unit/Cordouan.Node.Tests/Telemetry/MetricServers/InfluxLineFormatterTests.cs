@@ -1,6 +1,7 @@
 using System.Text;
 using Cordouan.Node.Telemetry;
 using Cordouan.Node.Telemetry.MetricServers;
+using Xunit;
 
 namespace Cordouan.Node.Tests.Telemetry.MetricServers;
 

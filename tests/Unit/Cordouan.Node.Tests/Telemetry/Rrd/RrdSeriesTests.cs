@@ -1,4 +1,5 @@
 using Cordouan.Node.Telemetry.Rrd;
+using Xunit;
 
 namespace Cordouan.Node.Tests.Telemetry.Rrd;
 
