@@ -8,14 +8,17 @@ using Cordouan.Api.Endpoints.Nodes;
 using Cordouan.Api.Endpoints.Qemu;
 using Cordouan.Api.Endpoints.Storage;
 using Cordouan.Api.Endpoints.Tasks;
+using Cordouan.Api.Endpoints.Telemetry;
 using Cordouan.Api.Errors;
 using Cordouan.Api.Http;
+using Cordouan.Api.Metrics;
 using Cordouan.Api.Proxy;
 using Cordouan.Api.Schema;
 using Cordouan.Api.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cordouan.Api;
 
@@ -30,11 +33,19 @@ public static class ApiServiceCollectionExtensions
         services.AddOpenApi();
         services.AddNodeProxy();
         services.AddInternalEndpoints();
+        services.AddSingleton<Node.Telemetry.IVmFigureSource, Telemetry.ProjectedVmFigures>();
+        services.TryAddSingleton(new MetricsOptions());
+        services.AddSingleton<MeterAggregator>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeterAggregator>());
+        services.AddSingleton<CephHealthCache>();
+        services.AddSingleton<MetricsExposition>();
         return services;
     }
 
     public static WebApplication MapCordouanApi(this WebApplication app)
     {
+        // Prometheus' scrape path checks its own access (MetricsOptions, or a token or ticket with Sys.Audit on /).
+        app.UseMiddleware<MetricsMiddleware>();
         // First: the SPA's GETs outside /api2 need no ticket and none of the API's middleware.
         if (app.Services.GetService<WebUiOptions>() is { } web)
         {
@@ -62,6 +73,8 @@ public static class ApiServiceCollectionExtensions
         StorageEndpoints.Map(app);
         CephEndpoints.Map(app);
         TaskEndpoints.Map(app);
+        RrdDataEndpoints.Map(app);
+        MetricServerEndpoints.Map(app);
         InternalEndpoints.Map(app);
         app.MapOpenApi("/api2/openapi.json");
         app.MapFallback((HttpContext http) =>

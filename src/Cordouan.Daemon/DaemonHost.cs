@@ -143,6 +143,7 @@ public static class DaemonHost
         services.AddSingleton<Cordouan.Node.Ha.Guard.FenceGuardClient>();
         services.AddHostedService<Cordouan.Node.Ha.HaLocalManager>();
         services.AddHostedService<Cordouan.Node.Ha.HaClusterManager>();
+        services.AddSingleton(new Api.Metrics.MetricsOptions { AllowedSources = options.MetricsAllow });
         services.AddCordouanApi();
         services.AddCordouanWebUi(new Api.Web.WebUiOptions(options.WebRoot));
         services.AddSingleton(provider => Api.Proxy.ClusterTls.Load(certificate, Path.Combine(options.DataDirectory, "certs", "ca.pem"), provider.GetRequiredService<TimeProvider>()));

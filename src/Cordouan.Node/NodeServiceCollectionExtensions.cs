@@ -4,6 +4,7 @@ using Cordouan.Node.Maintenance;
 using Cordouan.Node.Nodes;
 using Cordouan.Node.Storage;
 using Cordouan.Node.Tasks;
+using Cordouan.Node.Telemetry;
 using Cordouan.Node.Vms;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,7 @@ public static class NodeServiceCollectionExtensions
         services.AddSingleton<Network.NodeNetworkService>();
         services.AddSingleton<Network.TrafficNetworkService>();
         services.AddSingleton<Guests.NodeGuests>();
+        services.AddTelemetry();
         return services;
     }
 }

@@ -92,4 +92,10 @@ public static class ClusterKeys
 
     /// <summary>The Ceph cluster's shared facts: fsid, networks, monitors and the keys other nodes need to join.</summary>
     public static string CephCluster => Root + "ceph/cluster";
+
+    /// <summary>External metric servers (Proxmox's <c>status.cfg</c>): <c>metrics/servers/ID</c>.</summary>
+    public static string MetricServersPrefix => Root + "metrics/servers/";
+
+    /// <summary>A metric server's token, apart from its configuration (Proxmox's <c>priv/metricserver/ID.pw</c>): never listed by the API.</summary>
+    public static string MetricServerToken(string id) => Root + "metrics/server-tokens/" + id;
 }

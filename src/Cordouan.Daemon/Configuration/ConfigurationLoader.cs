@@ -90,10 +90,37 @@ public static class ConfigurationLoader
                 ? Enum.TryParse<Ceph.CephServiceManager>(csm, ignoreCase: true, out var m) && !int.TryParse(csm, out _) ? m
                     : throw new ArgumentException($"ceph-service-manager '{csm}' must be auto, systemd or cordouand")
                 : options.CephServiceManager,
+            MetricsAllow = configuration["metrics-allow"] is { } allow ? MetricsNetworks(allow) : options.MetricsAllow,
             Witness = configuration["witness"] is { } witness
                 ? bool.TryParse(witness, out var w) ? w : throw new ArgumentException($"witness '{witness}' must be true or false")
                 : options.Witness,
         };
+    }
+
+    /// <summary>Comma-separated CIDRs (a bare address is one host); <c>none</c> or empty: credentials always needed.</summary>
+    private static List<System.Net.IPNetwork> MetricsNetworks(string text)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (item == "none")
+            {
+                continue;
+            }
+            if (System.Net.IPNetwork.TryParse(item, out var network))
+            {
+                networks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(item, out var address))
+            {
+                networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+            }
+            else
+            {
+                throw new ArgumentException($"metrics-allow '{item}' is not a network (CIDR) or an address");
+            }
+        }
+        return networks;
     }
 
     private static string[] ExpandFlags(string[] args)

@@ -36,6 +36,7 @@ public static class DaemonOptionTable
         new("ceph-service-manager", "auto|systemd|cordouand", "Who runs the Ceph daemons (auto: systemd when it is PID 1)", o => o.CephServiceManager.ToString().ToLowerInvariant()),
         new("syslog-socket", "PATH", "Syslog socket login failures are reported to (fail2ban)", o => o.SyslogSocket),
         new("web-root", "DIR", "Built web UI served at /", o => o.WebRoot),
+        new("metrics-allow", "CIDR,...", "Networks whose callers read /metrics without credentials (others need Sys.Audit on /)", o => o.MetricsAllow.Count == 0 ? "none (credentials always needed)" : string.Join(",", o.MetricsAllow)),
     ];
 
     /// <summary>The text of <c>cordouand --help</c>.</summary>

@@ -59,6 +59,11 @@ public sealed record DaemonOptions
     /// point it at a file of their own so they can act as root@pam without touching the host's accounts.
     /// </summary>
     public string PamShadowFile { get; init; } = "/etc/shadow";
+    /// <summary>
+    /// Networks (CIDR) whose callers may read <c>/metrics</c> without credentials; others need Sys.Audit on /. None by
+    /// default, loopback included: any local account reaches loopback, and the series name every VM of the node.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPNetwork> MetricsAllow { get; init; } = [];
     /// <summary>The built web UI (index.html, assets/) served at <c>/</c>; the build copies web/dist to <c>www</c> next to the binary.</summary>
     public string WebRoot { get; init; } = Path.Combine(AppContext.BaseDirectory, "www");
 

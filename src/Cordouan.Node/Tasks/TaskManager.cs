@@ -40,6 +40,9 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
     }
 
     /// <summary>A fresh UPID of this node, for a task whose body runs later through <see cref="ContinueAsync"/>.</summary>
+    /// <summary>Tasks of this node running now.</summary>
+    public int RunningCount => _running.Count;
+
     public Upid NewUpid(string type, string id, string user) =>
         new(node.NodeName, Environment.ProcessId, ProcessStartTicks + Interlocked.Increment(ref _sequence), time.GetUtcNow().ToUnixTimeSeconds(), type, id, user);
 
@@ -130,6 +133,7 @@ public sealed partial class TaskManager(IClusterStore store, NodeIdentity node, 
             EndTime = time.GetUtcNow().ToUnixTimeSeconds(),
             Results = context.Results.Count > 0 ? new Dictionary<string, double>(context.Results, StringComparer.Ordinal) : null,
         };
+        TaskMetrics.RecordFinished(doc.Type, exit);
         await RecordFinalStatusAsync(done);
         if (_running.TryRemove(doc.Upid, out var running))
         {

@@ -44,6 +44,7 @@ public sealed partial class HaFailoverTests(HaLab lab) : IClassFixture<HaLab>
             {
                 last[vmid] = await BeatingAsync(dead, vmid, Boot, ct);
             }
+            var failoversBefore = await FailoversAsync(http, ct);
             await using (var watch = OneRunWatch.Start([dead, survivor], vmids))
             {
                 // Power loss: the daemon, its etcd member, its fence guard and every QEMU of the node die at once.
@@ -61,6 +62,8 @@ public sealed partial class HaFailoverTests(HaLab lab) : IClassFixture<HaLab>
                 }
                 await AssertHaStatusAsync(http, vmids, survivor.NodeName, ct);
                 Assert.Equal(survivor.NodeName, await MasterAsync(http, ct));
+                // The manager that recovered the VMs (the survivor) counted the failover in its /metrics.
+                Assert.True(await FailoversAsync(http, ct) > failoversBefore, "cordouan_ha_failovers_total did not move on the survivor");
 
                 // The dead node comes back: it rejoins, and runs none of the VMs that now run elsewhere.
                 await dead.StartAsync(ct);

@@ -145,7 +145,10 @@ public sealed class VmLifecycleTests(SharedNode shared)
         await File.WriteAllBytesAsync(Path.Combine(isoDirectory, "installer-215.iso"), new byte[2 * 1024 * 1024], ct);
         await shared.Admin.RunTaskAsync(HttpMethod.Post, $"/nodes/{NodeName}/qemu", new()
         {
-            ["vmid"] = "215", ["memory"] = "64", ["ide2"] = "local:iso/installer-215.iso,media=cdrom", ["boot"] = "order=ide2",
+            ["vmid"] = "215",
+            ["memory"] = "64",
+            ["ide2"] = "local:iso/installer-215.iso,media=cdrom",
+            ["boot"] = "order=ide2",
         }, ct);
         try
         {

@@ -137,6 +137,22 @@ public sealed class PveHttp : IDisposable
         return new PveResponse(response.StatusCode, response.ReasonPhrase, body);
     }
 
+    /// <summary>A GET outside <c>/api2/json</c> (<c>/metrics</c>) with this client's ticket, or <paramref name="authorization"/> instead: status, content type, body.</summary>
+    public async Task<(HttpStatusCode Status, string? ContentType, string Body)> GetTextAsync(string path, CancellationToken cancellationToken, string? authorization = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+        else if (_ticket is not null)
+        {
+            request.Headers.Add("Cookie", "PVEAuthCookie=" + Uri.EscapeDataString(_ticket));
+        }
+        using var response = await _http.SendAsync(request, cancellationToken);
+        return (response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
     /// <summary>Polls a task until it stops; returns its exit status. Fails with the task log on timeout.</summary>
     public async Task<string> WaitForTaskAsync(string upid, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+import { HistoryCharts } from "../charts/HistoryCharts";
 import { ResourceCharts } from "../charts/ResourceCharts";
 import { bytes, duration, percent } from "../format";
 import { useApi } from "../widgets/useApi";
@@ -49,6 +50,7 @@ export function NodeSummary({ node }: { node: string }) {
         </dl>
       )}
       <ResourceCharts id={`node/${node}`} />
+      <HistoryCharts path={`/nodes/${encodeURIComponent(node)}`} kind="node" />
     </div>
   );
 }

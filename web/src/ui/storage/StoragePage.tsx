@@ -1,3 +1,4 @@
+import { HistoryCharts } from "../charts/HistoryCharts";
 import { ErrorNote } from "../widgets/ErrorNote";
 import { UsageBar } from "../widgets/UsageBar";
 import { useApi } from "../widgets/useApi";
@@ -45,6 +46,7 @@ export function StoragePage({ node, storage }: { node: string; storage: string }
           </dd>
         </dl>
       )}
+      <HistoryCharts path={`/nodes/${encodeURIComponent(node)}/storage/${encodeURIComponent(storage)}`} kind="storage" />
       <StorageContent node={node} storage={storage} />
       <div class="section">
         <h3>Configuration</h3>

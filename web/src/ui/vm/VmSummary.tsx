@@ -1,5 +1,6 @@
 import { api } from "../../api/client";
 import { isDiskKey, vmPath, type VmConfig } from "../../api/vms";
+import { HistoryCharts } from "../charts/HistoryCharts";
 import { ResourceCharts } from "../charts/ResourceCharts";
 import { useLoad } from "../common/useLoad";
 import { bytes, duration, percent } from "../format";
@@ -49,6 +50,7 @@ export function VmSummary({ vmid, node, status }: VmContext) {
         </div>
       </div>
       <ResourceCharts id={`qemu/${vmid}`} />
+      <HistoryCharts path={vmPath(node, vmid, "")} kind="qemu" />
       {config.error && <p class="error">{config.error}</p>}
       {c && (
         <div class="section">

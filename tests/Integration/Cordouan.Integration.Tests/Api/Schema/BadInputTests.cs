@@ -166,8 +166,9 @@ public sealed class BadInputTests
         return after;
     }
 
-    /// <summary>Keys the node rewrites on its own (liveness), whatever the requests.</summary>
-    private static bool IsBackground(string key) => key.Contains("/heartbeat", StringComparison.Ordinal) || key.Contains("/leases/", StringComparison.Ordinal);
+    /// <summary>Keys the node rewrites on its own (liveness, its published live status), whatever the requests.</summary>
+    private static bool IsBackground(string key) =>
+        key.Contains("/heartbeat", StringComparison.Ordinal) || key.Contains("/leases/", StringComparison.Ordinal) || key.Contains("/v1/live/", StringComparison.Ordinal);
 
     /// <summary>One or more values outside the parameter's schema, each with what it violates.</summary>
     private static IEnumerable<(string Kind, string Value)> BadValues(JsonObject schema)
