@@ -7,8 +7,8 @@ ROOT=$(pwd)
 DEMO_DIR=${DEMO_DIR:-$ROOT/.state/demo}
 GUEST_DIR=${GUEST_DIR:-/var/cache/cordouan-test-guest}
 LISTEN=${LISTEN:-0.0.0.0:8006}
-CORDOUAND=$ROOT/src/Cordouan.Daemon/bin/Debug/net10.0/cordouand
-CORD=$ROOT/src/Cordouan.Cli/bin/Debug/net10.0/cord
+CORDOUAND=$ROOT/src/Cordouan.Daemon/bin/Release/net10.0/cordouand
+CORD=$ROOT/src/Cordouan.Cli/bin/Release/net10.0/cord
 export CORD_CONFIG=$DEMO_DIR/cord.json
 mkdir -p "$DEMO_DIR"
 

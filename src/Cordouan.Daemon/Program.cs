@@ -33,7 +33,8 @@ try
         await Console.Error.WriteLineAsync("cordouand: invalid configuration:\n  " + string.Join("\n  ", validation.Failures));
         return 2;
     }
-    await HostLoop.RunAsync(options, new HostTransitions());
+    using var notifier = Cordouan.Platform.Systemd.SystemdNotifier.FromEnvironment();
+    await HostLoop.RunAsync(options, new HostTransitions(), notifier);
     return 0;
 }
 catch (Cordouan.Core.Errors.ValidationException e)
@@ -41,7 +42,7 @@ catch (Cordouan.Core.Errors.ValidationException e)
     await Console.Error.WriteLineAsync("cordouand: " + string.Join("; ", e.Errors.Select(p => $"{p.Key}: {p.Value}")));
     return 1;
 }
-catch (Exception e) when (e is Cordouan.Core.Errors.CordouanException or IOException or ArgumentException or OptionsValidationException or UnauthorizedAccessException or InvalidDataException)
+catch (Exception e) when (e is Cordouan.Core.Errors.CordouanException or IOException or ArgumentException or OptionsValidationException or UnauthorizedAccessException or InvalidDataException or TimeoutException)
 {
     await Console.Error.WriteLineAsync($"cordouand: {e.Message}");
     return 1;

@@ -13,6 +13,12 @@ public sealed record QemuOptions
     /// <summary>Auto defers to the VM's spec and then probes KVM; Kvm or Tcg forces it for every VM on this node.</summary>
     public Accelerator Accelerator { get; init; } = Accelerator.Auto;
 
+    /// <summary>
+    /// Start each QEMU in its own systemd scope (<c>qemu.slice/&lt;vmid&gt;.scope</c>); by default when systemd is PID 1.
+    /// Without systemd, QEMU daemonizes into a session of its own, which outlives the daemon just as well.
+    /// </summary>
+    public bool SystemdScopes { get; init; } = Platform.Systemd.SystemdHost.IsBooted;
+
     /// <summary>How long QEMU may take to open its images and daemonize.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -11,7 +11,8 @@ namespace Cordouan.Qemu.Supervisor;
 /// <summary>
 /// Spawns QEMU with <c>-daemonize</c>: the process we start exits once the VM process (in its own session,
 /// so it outlives us) is set up. Its stderr until then goes to <c>qemu.log</c>; a failure raises
-/// <see cref="ExternalCommandException"/> "Failed to start VM {id}: {qemu's error}" and leaves no process.
+/// <see cref="ExternalCommandException"/> "Failed to start VM {id}: {qemu's error}" and leaves no process. Under
+/// systemd, QEMU starts in the VM's own scope (<see cref="QemuScope"/>).
 /// </summary>
 internal sealed class QemuLauncher(QemuOptions options, TimeProvider timeProvider)
 {
@@ -21,6 +22,11 @@ internal sealed class QemuLauncher(QemuOptions options, TimeProvider timeProvide
     /// <summary>Starts QEMU and returns the daemon's pid (from the pidfile).</summary>
     public async Task<int> LaunchAsync(VmId vmId, IReadOnlyList<string> argv, QemuRunPaths paths, CancellationToken cancellationToken)
     {
+        if (options.SystemdScopes)
+        {
+            await QemuScope.ClearAsync(vmId, cancellationToken);
+            argv = QemuScope.Wrap(vmId, argv);
+        }
         var info = new ProcessStartInfo(argv[0])
         {
             RedirectStandardInput = true,

@@ -5,9 +5,12 @@ public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Cordouand => Path.Combine(Root, "src/Cordouan.Daemon/bin/Debug/net10.0/cordouand");
+    /// <summary>Whose binaries run: <c>$CORDOUAN_DAEMON_BUILD</c> (scripts/bench.sh sets Release), else the Debug build of <c>make build</c>.</summary>
+    public static string Configuration { get; } = Environment.GetEnvironmentVariable("CORDOUAN_DAEMON_BUILD") is { Length: > 0 } build ? build : "Debug";
 
-    public static string Cord => Path.Combine(Root, "src/Cordouan.Cli/bin/Debug/net10.0/cord");
+    public static string Cordouand => Path.Combine(Root, $"src/Cordouan.Daemon/bin/{Configuration}/net10.0/cordouand");
+
+    public static string Cord => Path.Combine(Root, $"src/Cordouan.Cli/bin/{Configuration}/net10.0/cord");
 
     private static string FindRoot()
     {

@@ -4,7 +4,7 @@ namespace Cordouan.Testing.Systemd;
 /// The fixed script that boots <see cref="SystemdNamespace"/>'s systemd (values come only as arguments). Outer mode
 /// joins the namespace's own cgroup (so that the cgroup namespace and cgroup.kill cover exactly it), enters the lab
 /// host's network namespace and unshares the rest; inner mode, as PID 1 of the new pid namespace, lays the private
-/// mounts and execs systemd.
+/// mounts (with a private system: overlays of /usr, /etc and /var first) and execs systemd.
 /// </summary>
 internal static class SystemdBootScript
 {
@@ -17,6 +17,16 @@ internal static class SystemdBootScript
           exec nsenter --net="$2" -- unshare --pid --fork --kill-child --mount --uts --ipc --cgroup --mount-proc --propagation private -- /bin/sh "$0" --inner "$3"
         fi
         W="$2"
+        # A private system (when WORK_DIR/overlay exists): /usr, /etc and /var are copy-on-write overlays of the host's,
+        # so that a package installed inside (dpkg, its database, its units) never reaches the host. A container
+        # image's policy-rc.d, which forbids starting services, is not part of the host being stood in for.
+        if [ -d "$W/overlay" ]; then
+          for d in usr etc var; do
+            mkdir -p "$W/overlay/$d" "$W/overlay/$d.work"
+            mount -t overlay overlay -o "lowerdir=/$d,upperdir=$W/overlay/$d,workdir=$W/overlay/$d.work" "/$d"
+          done
+          rm -f /usr/sbin/policy-rc.d
+        fi
         # Ceph's standard layout, on throw-away directories: the host's /etc/ceph and /var/lib/ceph stay untouched.
         mount --bind "$W/etc-ceph" /etc/ceph
         mount --bind "$W/var-lib-ceph" /var/lib/ceph

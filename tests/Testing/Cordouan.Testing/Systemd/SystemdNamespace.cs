@@ -65,7 +65,15 @@ public sealed class SystemdNamespace : IAsyncDisposable
     }
 
     /// <summary>Boots systemd inside <paramref name="host"/>'s network namespace and waits until it is running (bounded).</summary>
-    public static async Task<SystemdNamespace> BootAsync(LabHost host, CancellationToken cancellationToken)
+    public static Task<SystemdNamespace> BootAsync(LabHost host, CancellationToken cancellationToken) =>
+        BootAsync(host, privateSystem: false, cancellationToken);
+
+    /// <summary>
+    /// Boots systemd inside <paramref name="host"/>'s network namespace and waits until it is running (bounded). With
+    /// <paramref name="privateSystem"/>, /usr, /etc and /var inside are copy-on-write overlays of the host's: a
+    /// package installed there with dpkg (files, database, units, maintainer scripts) changes nothing on the host.
+    /// </summary>
+    public static async Task<SystemdNamespace> BootAsync(LabHost host, bool privateSystem, CancellationToken cancellationToken)
     {
         var cgroupRoot = Require();
         var cgroup = Path.Combine(cgroupRoot, "cordouan-systemd-" + Guid.NewGuid().ToString("N")[..8]);
@@ -74,6 +82,10 @@ public sealed class SystemdNamespace : IAsyncDisposable
         var booted = false;
         try
         {
+            if (privateSystem)
+            {
+                Directory.CreateDirectory(ns._work.Combine("overlay"));
+            }
             await ns.StartAsync(host, cancellationToken);
             booted = true;
             return ns;
