@@ -13,7 +13,7 @@ public sealed class QemuScopeTests
 
         var argv = QemuScope.Wrap(new VmId(107), qemu);
 
-        Assert.Equal(new[] { "systemd-run", "--scope" }, argv.Take(2));
+        Assert.Equal(["systemd-run", "--scope"], argv.Take(2));
         Assert.Contains("--slice=qemu.slice", argv);
         Assert.Contains("--unit=107.scope", argv);
         // systemd-run's own line ("Running scope as unit …") would land in qemu.log and in start errors.
@@ -32,9 +32,8 @@ public sealed class QemuScopeTests
     {
         var commands = QemuScope.ClearCommands(new VmId(100));
 
-        Assert.Equal(
-            new[] { "systemctl reset-failed 100.scope", "systemctl stop 100.scope", "systemctl reset-failed 100.scope" },
-            commands.Select(c => string.Join(' ', c)));
+        string[] expected = ["systemctl reset-failed 100.scope", "systemctl stop 100.scope", "systemctl reset-failed 100.scope"];
+        Assert.Equal(expected, commands.Select(c => string.Join(' ', c)));
     }
 
     [Fact]
