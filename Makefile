@@ -32,7 +32,7 @@ lint: build
 
 # The package tests (Packaging.PackageServiceTests) install the .deb just built.
 test: build lint package
-	CORDOUAN_TEST_GUEST_DIR=$(GUEST_DIR) CORDOUAN_TEST_DEB=$$(ls dist/cordouan_*_amd64.deb) scripts/run-tests.sh
+	CORDOUAN_TEST_GUEST_DIR=$(GUEST_DIR) CORDOUAN_TEST_DEB=$$(ls $(CURDIR)/dist/cordouan_*_amd64.deb) scripts/run-tests.sh
 
 run: release guest
 	GUEST_DIR=$(GUEST_DIR) DEMO_DIR=$(DEMO_DIR) scripts/run-demo.sh
