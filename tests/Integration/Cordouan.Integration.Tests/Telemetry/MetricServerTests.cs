@@ -61,7 +61,7 @@ public sealed partial class MetricServerTests(TelemetryNode fixture) : IClassFix
         // Proxmox's read dies without a status code here: HTTP 500 with its text.
         var gone = await fixture.Admin.GetAsync("/cluster/metrics/server/influx1", ct);
         Assert.Equal(HttpStatusCode.InternalServerError, gone.Status);
-        Assert.Contains("status server entry 'influx1' does not exist", gone.Body!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("status server entry 'influx1' does not exist\n", gone.Message);
     }
 
     [Fact]
