@@ -15,7 +15,10 @@ public sealed partial class EtcdQuorumMonitor(EtcdClusterStore store, TimeProvid
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
-    private const int SilentProbesForLoss = 2;
+    // Four silent probes (about 6 s): 50 parallel API calls on 2 cores, each opening a mutual-TLS connection to etcd,
+    // kept the member busy past two 1 s probes in a row and refused writes as "not quorate" on a healthy cluster.
+    // A member with no leader is still reported at once (etcd's own verdict).
+    private const int SilentProbesForLoss = 4;
     private int _silentProbes;
     private DateTimeOffset? _lostSince;
     private string? _reason;
@@ -62,8 +65,8 @@ public sealed partial class EtcdQuorumMonitor(EtcdClusterStore store, TimeProvid
         {
             reason = $"the local etcd member refused the status call ({e.Message})";
         }
-        // A member that is merely slow once (a loaded host) is not a lost quorum: silence counts from the second probe
-        // in a row. "No leader" is etcd's own verdict and counts at once.
+        // A member that is merely slow (a loaded host) is not a lost quorum: silence counts from the fourth probe in a
+        // row. "No leader" is etcd's own verdict and counts at once.
         _silentProbes = silent ? _silentProbes + 1 : 0;
         if (silent && _silentProbes < SilentProbesForLoss)
         {
